@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+// tonic_tx_align — packs TX read data into a frame stream, one beat per cycle.
+//
+// Read bursts come back as 8-byte-aligned beats; a buffer may start and end at any byte. Guided
+// by the plan entries of tonic_tx_data, this block drops the bytes before and after each buffer,
+// shifts the rest down and appends them to a 16-byte accumulator, and emits an 8-byte beat as
+// soon as more than 8 bytes are held. Holding back up to 8 bytes means the frame's last beat is
+// always known when it leaves (tlast), at the cost of at most one extra cycle per frame when the
+// tail needs two beats.
+//
+//   beat from memory:  | x x x A B C D E |   off = 3: A..E belong to the frame
+//   accumulator:       | p q r s . . . . |   4 bytes held
+//   after append:      | p q r s A B C D | E  -> emit "pqrsABCD", keep "E"
+//
+// At the end of a frame it writes the completion entry {q, idx, ndesc, bytes, status}; a frame
+// whose status is not OK (or whose data read failed) leaves with tuser = 1 on its last beat so
+// the store-and-forward FIFO behind drops it.
+`default_nettype none
+`include "tonic_regs.vh"
+
+module tonic_tx_align #(
+    parameter QW = 2,            // queue index width
+    parameter BUF_LOG2 = 9       // read-data buffer depth (beats), log2
+) (
+    input  wire                  clk,
+    input  wire                  rst,
+
+    // read data (ID of TX data), always accepted: room was reserved by tonic_tx_data
+    input  wire [63:0]           s_rdata,
+    input  wire [1:0]            s_rresp,
+    input  wire                  s_rvalid,
+    output wire                  s_rready,
+    output wire                  beat_consumed,
+
+    input  wire [PLAN_W-1:0]     s_plan_data,
+    input  wire                  s_plan_valid,
+    output wire                  s_plan_ready,
+
+    output reg  [63:0]           m_axis_tdata,
+    output reg  [7:0]            m_axis_tkeep,
+    output reg                   m_axis_tvalid,
+    input  wire                  m_axis_tready,
+    output reg                   m_axis_tlast,
+    output reg                   m_axis_tuser,
+
+    // completion: {q, idx[11:0], ndesc[7:0], bytes[15:0], status[2:0]}
+    output wire [CPL_W-1:0]      m_cpl_data,
+    output wire                  m_cpl_valid,
+    input  wire                  m_cpl_ready,
+
+    output wire                  stat_err_desc,   // frame completed with a descriptor error
+    output wire                  stat_err_dma     // frame completed with a DMA error
+);
+    localparam PLAN_W = 1 + 3 + 9 + 6 + 1 + 3 + QW + 12 + 8 + 16;
+    localparam CPL_W = QW + 12 + 8 + 16 + 3;
+
+    // ---------------------------------------------------------------- read-data buffer
+    wire [65:0] rd_out;
+    wire        rd_valid;
+    wire        rd_take;
+    wire        rd_s_ready;
+    wire [BUF_LOG2+1:0] rd_count_unused;
+
+    tonic_bram_fifo #(.WIDTH(66), .DEPTH_LOG2(BUF_LOG2)) u_rdbuf (
+        .clk(clk), .rst(rst),
+        .s_data({s_rresp, s_rdata}), .s_valid(s_rvalid), .s_ready(rd_s_ready),
+        .m_data(rd_out), .m_valid(rd_valid), .m_ready(rd_take),
+        .count(rd_count_unused)
+    );
+    assign s_rready = 1'b1;
+    assign beat_consumed = rd_take;
+
+    // ---------------------------------------------------------------- plan entry at the head
+    wire          p_has_data = s_plan_data[PLAN_W-1];
+    wire [2:0]    p_off      = s_plan_data[PLAN_W-2 -: 3];
+    wire [8:0]    p_nbytes   = s_plan_data[PLAN_W-5 -: 9];
+    wire [5:0]    p_beats    = s_plan_data[PLAN_W-14 -: 6];
+    wire          p_eof      = s_plan_data[PLAN_W-20];
+    wire [2:0]    p_status   = s_plan_data[PLAN_W-21 -: 3];
+    wire [QW+12+8+16-1:0] p_tag = s_plan_data[QW+12+8+16-1:0];   // {q, idx, ndesc, fbytes}
+
+    // ---------------------------------------------------------------- state
+    reg [127:0] acc_reg;
+    reg [4:0]   acc_cnt_reg;     // bytes held (0..16)
+    reg [5:0]   beat_reg;        // beat index inside the current burst
+    reg [8:0]   done_reg;        // burst bytes already taken
+    reg         dma_err_reg;     // a data beat of this frame came back with an error
+    reg         flush_reg;       // second tail beat pending
+    reg [4:0]   flush_cnt_reg;
+
+    wire out_free = !m_axis_tvalid || m_axis_tready;
+
+    // the beat at the head, restricted to this burst's bytes
+    wire [2:0]  lo = (beat_reg == 6'd0) ? p_off : 3'd0;
+    wire [8:0]  left = p_nbytes - done_reg;
+    wire [3:0]  room = 4'd8 - {1'b0, lo};
+    wire [3:0]  take = (left < {5'd0, room}) ? left[3:0] : room;
+    wire [63:0] shifted = rd_out[63:0] >> {lo, 3'b000};
+    wire [63:0] take_mask = (take == 4'd8) ? {64{1'b1}} : ((64'd1 << {take, 3'b000}) - 64'd1);
+    wire [127:0] appended = acc_reg | ({64'd0, shifted & take_mask} << {acc_cnt_reg, 3'b000});
+    wire [4:0]  new_cnt = acc_cnt_reg + {1'b0, take};
+    wire        last_beat = beat_reg == p_beats - 6'd1;
+    wire        beat_err = rd_out[65];
+
+    wire        frame_bad = (p_status != 3'd0) || dma_err_reg || (p_has_data && rd_valid && beat_err);
+    wire [2:0]  cpl_status = (p_status != 3'd0) ? p_status :
+                             frame_bad ? 3'(`TONIC_TX_ST_DMA_ERR) : 3'd0;
+
+    // consume a data beat (needs output room; at a frame end also completion room)
+    wire do_beat = !flush_reg && s_plan_valid && p_has_data && rd_valid && out_free &&
+                   (!(last_beat && p_eof) || m_cpl_ready);
+    // close a frame that has no data in this entry
+    wire do_eof_nodata = !flush_reg && s_plan_valid && !p_has_data && out_free && m_cpl_ready;
+    wire frame_end = (do_beat && last_beat && p_eof) || do_eof_nodata;
+
+    assign rd_take = do_beat;
+    assign s_plan_ready = (do_beat && last_beat) || do_eof_nodata;
+    assign m_cpl_valid = frame_end;
+    assign m_cpl_data = {p_tag, cpl_status};
+    assign stat_err_dma = frame_end && cpl_status == 3'(`TONIC_TX_ST_DMA_ERR);
+    assign stat_err_desc = frame_end && cpl_status != 3'd0 && cpl_status != 3'(`TONIC_TX_ST_DMA_ERR);
+
+    function [7:0] keep_of;
+        input [4:0] n;   // 1..8
+        begin
+            keep_of = 8'hFF >> (5'd8 - n);
+        end
+    endfunction
+
+    always @(posedge clk) begin
+        if (m_axis_tvalid && m_axis_tready) m_axis_tvalid <= 1'b0;
+
+        if (flush_reg && out_free) begin
+            // second beat of a frame tail
+            m_axis_tdata <= acc_reg[63:0];
+            m_axis_tkeep <= keep_of(flush_cnt_reg);
+            m_axis_tlast <= 1'b1;
+            m_axis_tvalid <= 1'b1;
+            flush_reg <= 1'b0;
+            acc_reg <= 128'd0;
+            acc_cnt_reg <= 5'd0;
+        end
+
+        if (do_beat) begin
+            beat_reg <= last_beat ? 6'd0 : beat_reg + 6'd1;
+            done_reg <= last_beat ? 9'd0 : done_reg + {5'd0, take};
+            if (beat_err) dma_err_reg <= 1'b1;
+            if (last_beat && p_eof) begin
+                // frame tail: one beat if it fits, else two
+                m_axis_tdata <= appended[63:0];
+                m_axis_tuser <= frame_bad;
+                m_axis_tvalid <= new_cnt != 5'd0;
+                dma_err_reg <= 1'b0;
+                if (new_cnt > 5'd8) begin
+                    m_axis_tkeep <= 8'hFF;
+                    m_axis_tlast <= 1'b0;
+                    acc_reg <= appended >> 64;
+                    flush_reg <= 1'b1;
+                    flush_cnt_reg <= new_cnt - 5'd8;
+                end else begin
+                    m_axis_tkeep <= keep_of(new_cnt);
+                    m_axis_tlast <= 1'b1;
+                    acc_reg <= 128'd0;
+                    acc_cnt_reg <= 5'd0;
+                end
+            end else if (new_cnt > 5'd8) begin
+                m_axis_tdata <= appended[63:0];
+                m_axis_tkeep <= 8'hFF;
+                m_axis_tlast <= 1'b0;
+                m_axis_tuser <= 1'b0;
+                m_axis_tvalid <= 1'b1;
+                acc_reg <= appended >> 64;
+                acc_cnt_reg <= new_cnt - 5'd8;
+            end else begin
+                acc_reg <= appended;
+                acc_cnt_reg <= new_cnt;
+            end
+        end else if (do_eof_nodata) begin
+            // the frame failed after some data may already have been packed: end it as bad
+            dma_err_reg <= 1'b0;
+            if (acc_cnt_reg != 5'd0) begin
+                m_axis_tdata <= acc_reg[63:0];
+                m_axis_tkeep <= keep_of(acc_cnt_reg);
+                m_axis_tlast <= 1'b1;
+                m_axis_tuser <= 1'b1;
+                m_axis_tvalid <= 1'b1;
+                acc_reg <= 128'd0;
+                acc_cnt_reg <= 5'd0;
+            end
+        end
+
+        if (rst) begin
+            m_axis_tvalid <= 1'b0;
+            acc_reg <= 128'd0;
+            acc_cnt_reg <= 5'd0;
+            beat_reg <= 6'd0;
+            done_reg <= 9'd0;
+            dma_err_reg <= 1'b0;
+            flush_reg <= 1'b0;
+        end
+    end
+
+    wire unused_ok = &{1'b0, rd_out[64], rd_s_ready, rd_count_unused, left[8:4]};
+endmodule
+
+`default_nettype wire

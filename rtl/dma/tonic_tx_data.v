@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+// tonic_tx_data — TX payload read scheduler.
+//
+// Takes descriptors from tonic_tx_desc, checks them (zero length, frame too long, too many
+// buffers, descriptor read error) and splits each buffer into AXI read bursts that are 8-byte
+// aligned, at most 256 bytes long and never cross a 256-byte boundary (hence never a 4 KiB one).
+// A burst is issued only when the read-data buffer downstream has room for all of its beats
+// (`reserved` counts beats issued but not yet consumed), so reads never stall the AXI bus and
+// many are in flight to cover the host's latency.
+//
+// For every burst, and for every frame end, it pushes a plan entry telling tonic_tx_align which
+// bytes of the returning beats belong to the frame:
+//   {has_data, off[2:0], nbytes[8:0], beats[5:0], eof, status[2:0], q, idx[11:0], ndesc[7:0], fbytes[15:0]}
+`default_nettype none
+`include "tonic_regs.vh"
+
+module tonic_tx_data #(
+    parameter QW = 2,                  // queue index width
+    parameter AXI_ID_W = 4,            // AXI ID width
+    parameter [AXI_ID_W-1:0] ID = 0,   // ARID for data reads
+    parameter MAX_FRAME = 9216,        // longest frame in bytes
+    parameter MAX_SG = 16,             // most descriptors in one frame
+    parameter BUF_LOG2 = 9             // read-data buffer depth (beats), log2
+) (
+    input  wire                  clk,
+    input  wire                  rst,
+
+    input  wire [1+QW+12+256-1:0] s_desc_data,
+    input  wire                  s_desc_valid,
+    output wire                  s_desc_ready,
+
+    output wire [AXI_ID_W-1:0]   m_axi_arid,
+    output reg  [63:0]           m_axi_araddr,
+    output reg  [7:0]            m_axi_arlen,
+    output reg                   m_axi_arvalid,
+    input  wire                  m_axi_arready,
+
+    input  wire                  beat_consumed,   // one beat left the read-data buffer
+
+    output wire [PLAN_W-1:0]     m_plan_data,
+    output wire                  m_plan_valid,
+    input  wire                  m_plan_ready,
+
+    output wire                  busy
+);
+    localparam PLAN_W = 1 + 3 + 9 + 6 + 1 + 3 + QW + 12 + 8 + 16;
+    localparam [BUF_LOG2:0] BUF_DEPTH = 1 << BUF_LOG2;
+
+    // ---------------------------------------------------------------- descriptor fields
+    wire          d_err  = s_desc_data[1+QW+12+256-1];
+    wire [QW-1:0] d_q    = s_desc_data[12+256 +: QW];
+    wire [11:0]   d_idx  = s_desc_data[256 +: 12];
+    wire [255:0]  d      = s_desc_data[255:0];
+    wire [63:0]   d_addr = {d[`TONIC_TXD_ADDR_HI_LSB +: 32], d[`TONIC_TXD_ADDR_LO_LSB +: 32]};
+    wire [15:0]   d_len  = d[`TONIC_TXD_LEN_LSB +: 16];
+    wire          d_eop  = d[`TONIC_TXD_EOP_LSB] | d_err;   // a failed fetch ends the frame
+
+    // ---------------------------------------------------------------- frame state
+    reg          in_burst_reg;     // splitting the current descriptor into bursts
+    reg  [63:0]  cur_reg;          // next byte to read
+    reg  [16:0]  left_reg;         // bytes of the descriptor still to read
+    reg  [2:0]   status_reg;       // frame status so far (sticky)
+    reg  [7:0]   ndesc_reg;        // descriptors of the frame so far
+    reg  [15:0]  fbytes_reg;       // frame bytes so far
+    reg  [BUF_LOG2:0] reserved_reg;
+    reg  [PLAN_W-1:0] plan_reg;
+    reg          plan_push_reg;
+    wire         plan_s_ready;
+    wire [3:0]   plan_count_unused;
+
+    // checks on the descriptor at the head, against the frame so far
+    wire [7:0]   nd_next = ndesc_reg + 8'd1;
+    wire [16:0]  fb_next = {1'b0, fbytes_reg} + {1'b0, d_len};
+    wire [2:0]   d_status =
+        (status_reg != 3'd0)          ? status_reg :
+        d_err                         ? 3'(`TONIC_TX_ST_DMA_ERR) :
+        (d_len == 16'd0)              ? 3'(`TONIC_TX_ST_ZERO_LEN) :
+        ({24'd0, nd_next} > MAX_SG)   ? 3'(`TONIC_TX_ST_TOO_MANY) :
+        ({15'd0, fb_next} > MAX_FRAME) ? 3'(`TONIC_TX_ST_TOO_LONG) : 3'd0;
+
+    // the next burst of the current descriptor
+    wire [63:0]  b_end_bound = {cur_reg[63:8], 8'd0} + 64'd256;
+    wire [63:0]  b_end_want  = cur_reg + {47'd0, left_reg};
+    wire [63:0]  b_end = (b_end_want < b_end_bound) ? b_end_want : b_end_bound;
+    wire [8:0]   b_nbytes = 9'(b_end - cur_reg);
+    wire [63:0]  b_end_up = b_end + 64'd7;
+    wire [5:0]   b_beats = 6'((b_end_up[63:3]) - (cur_reg[63:3]));
+    wire         b_last = left_reg == {8'd0, b_nbytes};
+    wire         b_room = ({1'b0, reserved_reg} + {{(BUF_LOG2-5){1'b0}}, b_beats}) <= {1'b0, BUF_DEPTH};
+    wire         b_issue = in_burst_reg && !m_axi_arvalid && !plan_push_reg && plan_s_ready && b_room;
+
+    // a descriptor that reads nothing: either it fails a check, or it is consumed at once
+    wire         d_take_nodata = !in_burst_reg && s_desc_valid && !plan_push_reg && plan_s_ready &&
+                                 d_status != 3'd0;
+    wire         d_take_data   = !in_burst_reg && s_desc_valid && !plan_push_reg && d_status == 3'd0;
+
+    assign s_desc_ready = d_take_nodata || d_take_data;
+    assign m_axi_arid = ID;
+    assign busy = in_burst_reg || m_plan_valid || ndesc_reg != 8'd0;
+
+    tonic_fifo #(.WIDTH(PLAN_W), .DEPTH_LOG2(3)) u_plan (
+        .clk(clk), .rst(rst),
+        .s_data(plan_reg), .s_valid(plan_push_reg), .s_ready(plan_s_ready),
+        .m_data(m_plan_data), .m_valid(m_plan_valid), .m_ready(m_plan_ready),
+        .count(plan_count_unused)
+    );
+
+    // descriptor fields kept while its bursts are issued
+    reg          eop_reg;
+    reg  [QW-1:0] q_reg;
+    reg  [11:0]  idx_reg;
+
+    always @(posedge clk) begin
+        plan_push_reg <= 1'b0;
+        if (m_axi_arvalid && m_axi_arready) m_axi_arvalid <= 1'b0;
+
+        reserved_reg <= reserved_reg + (b_issue ? {{(BUF_LOG2-5){1'b0}}, b_beats} : {(BUF_LOG2+1){1'b0}})
+                                     - {{BUF_LOG2{1'b0}}, beat_consumed};
+
+        if (d_take_nodata) begin
+            // consumed without reading; the frame ends here if this is its last descriptor
+            if (d_eop) begin
+                plan_reg <= {1'b0, 3'd0, 9'd0, 6'd0, 1'b1, d_status, d_q, d_idx, nd_next, fbytes_reg};
+                plan_push_reg <= 1'b1;
+                status_reg <= 3'd0;
+                ndesc_reg <= 8'd0;
+                fbytes_reg <= 16'd0;
+            end else begin
+                status_reg <= d_status;
+                ndesc_reg <= nd_next;
+            end
+        end else if (d_take_data) begin
+            in_burst_reg <= 1'b1;
+            cur_reg <= d_addr;
+            left_reg <= {1'b0, d_len};
+            eop_reg <= d_eop;
+            q_reg <= d_q;
+            idx_reg <= d_idx;
+            ndesc_reg <= nd_next;
+            fbytes_reg <= fb_next[15:0];
+        end
+
+        if (b_issue) begin
+            m_axi_arvalid <= 1'b1;
+            m_axi_araddr <= {cur_reg[63:3], 3'd0};
+            m_axi_arlen <= {2'd0, b_beats - 6'd1};
+            plan_reg <= {1'b1, cur_reg[2:0], b_nbytes, b_beats, eop_reg && b_last, 3'd0, q_reg, idx_reg,
+                         ndesc_reg, fbytes_reg};
+            plan_push_reg <= 1'b1;
+            cur_reg <= b_end;
+            left_reg <= left_reg - {8'd0, b_nbytes};
+            if (b_last) begin
+                in_burst_reg <= 1'b0;
+                if (eop_reg) begin
+                    ndesc_reg <= 8'd0;
+                    fbytes_reg <= 16'd0;
+                end
+            end
+        end
+
+        if (rst) begin
+            m_axi_arvalid <= 1'b0;
+            plan_push_reg <= 1'b0;
+            in_burst_reg <= 1'b0;
+            status_reg <= 3'd0;
+            ndesc_reg <= 8'd0;
+            fbytes_reg <= 16'd0;
+            reserved_reg <= {(BUF_LOG2+1){1'b0}};
+        end
+    end
+
+    wire unused_ok = &{1'b0, plan_count_unused, d[255:`TONIC_TXD_EOP_LSB+1],
+                       b_end_up[2:0]};
+
+    initial begin
+        if (BUF_LOG2 < 6 || BUF_LOG2 > 12) begin
+            $error("tonic_tx_data: BUF_LOG2 must be 6..12");
+            $finish;
+        end
+    end
+endmodule
+
+`default_nettype wire

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: MIT
+// tonic_tx_desc — TX descriptor fetcher.
+//
+// Round-robin over enabled TX queues whose producer index (doorbell) is ahead of the fetch
+// index, and reads up to 8 descriptors (32 bytes each) per AXI burst into a 16-entry descriptor
+// FIFO. Room in the FIFO is reserved before a read is issued, so read data is always accepted
+// (rready is constant 1) and never blocks the shared AXI read channel. Up to 4 reads are in
+// flight. A read answered with an error marks every descriptor of that burst `err`.
+//
+// Output entry: {err, queue, ring index, 256-bit descriptor} in the layout of the TXD format.
+`default_nettype none
+
+module tonic_tx_desc #(
+    parameter NQ = 4,              // TX queues
+    parameter AXI_ID_W = 4,        // AXI ID width
+    parameter [AXI_ID_W-1:0] ID = 1 // ARID used for descriptor reads
+) (
+    input  wire                  clk,
+    input  wire                  rst,
+
+    input  wire [NQ*64-1:0]      q_base,
+    input  wire [NQ*4-1:0]       q_size_log2,
+    input  wire [NQ-1:0]         q_enable,
+    input  wire [NQ-1:0]         q_start,
+    input  wire [NQ*12-1:0]      q_prod,
+    output wire [NQ-1:0]         q_busy,      // reads in flight or entries queued
+
+    output wire [AXI_ID_W-1:0]   m_axi_arid,
+    output wire [63:0]           m_axi_araddr,
+    output wire [7:0]            m_axi_arlen,
+    output reg                   m_axi_arvalid,
+    input  wire                  m_axi_arready,
+    input  wire [63:0]           s_rdata,
+    input  wire [1:0]            s_rresp,
+    input  wire                  s_rlast,
+    input  wire                  s_rvalid,
+    output wire                  s_rready,
+
+    output wire [ENTRY_W-1:0]    m_desc_data, // {err, q, idx[11:0], desc[255:0]}
+    output wire                  m_desc_valid,
+    input  wire                  m_desc_ready
+);
+    localparam QW = (NQ > 1) ? $clog2(NQ) : 1;
+    localparam ENTRY_W = 1 + QW + 12 + 256;
+    localparam FIFO_LOG2 = 4;
+    localparam REQ_W = QW + 12 + 4 + 4;  // {q, idx, size_log2, n-1}
+
+    reg [11:0] fidx_reg [0:NQ-1];       // next descriptor to fetch
+    reg [QW-1:0] rr_reg;
+    reg [4:0]  inflight_reg;            // descriptors requested, not yet in the FIFO
+    reg [NQ*3-1:0] qreq_reg;            // per-queue reads in flight (0..4)
+
+    // ---------------------------------------------------------------- queue choice
+    wire [FIFO_LOG2:0] fifo_count;
+    wire [5:0] free = 6'd16 - {1'b0, fifo_count} - {1'b0, inflight_reg};
+
+    wire [11:0]  prod_a [0:NQ-1];
+    wire [NQ-1:0] has_work;
+    genvar gw;
+    generate
+        for (gw = 0; gw < NQ; gw = gw + 1) begin : g_work
+            assign prod_a[gw] = q_prod[gw*12 +: 12];
+            assign has_work[gw] = q_enable[gw] && prod_a[gw] != fidx_reg[gw];
+        end
+    endgenerate
+    wire [QW-1:0] pick;
+    wire          pick_valid;
+    tonic_rr_pick #(.N(NQ), .W(QW)) u_rr (.req(has_work), .start(rr_reg), .pick(pick), .valid(pick_valid));
+
+    wire [3:0]  p_log2 = q_size_log2[pick*4 +: 4];
+    wire [12:0] p_size = 13'd1 << p_log2;
+    wire [12:0] p_mask = p_size - 13'd1;
+    wire [11:0] p_fidx = fidx_reg[pick];
+    wire [63:0] p_addr = q_base[pick*64 +: 64] + {47'd0, p_fidx, 5'd0};
+    wire [12:0] p_avail = ({1'b0, prod_a[pick]} - {1'b0, p_fidx}) & p_mask;
+    wire [12:0] p_to_wrap = p_size - {1'b0, p_fidx};
+    wire [12:0] p_to_4k = (13'h1000 - {1'b0, p_addr[11:0]}) >> 5;
+    wire [12:0] p_n0 = (p_avail < p_to_wrap) ? p_avail : p_to_wrap;
+    wire [12:0] p_n1 = (p_n0 < p_to_4k) ? p_n0 : p_to_4k;
+    wire [12:0] p_n2 = (p_n1 < 13'd8) ? p_n1 : 13'd8;
+    wire [3:0]  p_n = (p_n2[3:0] < free[3:0] || free[5:4] != 2'd0) ? p_n2[3:0] : free[3:0];
+
+    // ---------------------------------------------------------------- request tracking
+    reg  [63:0] ar_addr_reg;
+    reg  [3:0]  ar_n_reg;
+    wire [REQ_W-1:0] req_out;
+    wire req_valid, req_s_ready;
+    wire [2:0] req_count_unused;
+    reg  [REQ_W-1:0] req_in_reg;
+    reg  req_push_reg;
+
+    assign m_axi_arid = ID;
+    assign m_axi_araddr = ar_addr_reg;
+    assign m_axi_arlen = {2'b00, ar_n_reg, 2'b11};   // n descriptors * 4 beats - 1
+
+    // ---------------------------------------------------------------- read data assembly
+    // The head of the request FIFO describes the burst whose beats arrive now (reads return in
+    // order); it is popped when the burst's last descriptor is pushed, so back-to-back bursts
+    // need no bubble.
+    reg [1:0]   beat_reg;
+    reg [191:0] acc_reg;
+    reg         err_acc_reg;
+    reg [3:0]   dcnt_reg;        // descriptors of the current burst already pushed
+
+    wire [QW-1:0] req_q     = req_out[REQ_W-1 -: QW];
+    wire [11:0]   req_idx   = req_out[8 +: 12];
+    wire [3:0]    req_log2  = req_out[4 +: 4];
+    wire [3:0]    req_nm1   = req_out[0 +: 4];
+
+    wire beat_ok   = s_rvalid && req_valid;
+    wire desc_push = beat_ok && beat_reg == 2'd3;
+    wire burst_end = desc_push && dcnt_reg == req_nm1;
+    wire beat_err  = s_rresp[1];
+    wire [11:0] rmask = 12'((13'd1 << req_log2) - 13'd1);
+    wire [11:0] ridx = (req_idx + {8'd0, dcnt_reg}) & rmask;
+    wire [ENTRY_W-1:0] entry = {err_acc_reg | beat_err, req_q, ridx, s_rdata, acc_reg};
+    wire fifo_s_ready;
+
+    assign s_rready = 1'b1;      // room was reserved when the read was issued
+
+    tonic_fifo #(.WIDTH(REQ_W), .DEPTH_LOG2(2)) u_req (
+        .clk(clk), .rst(rst),
+        .s_data(req_in_reg), .s_valid(req_push_reg), .s_ready(req_s_ready),
+        .m_data(req_out), .m_valid(req_valid), .m_ready(burst_end),
+        .count(req_count_unused)
+    );
+
+    tonic_fifo #(.WIDTH(ENTRY_W), .DEPTH_LOG2(FIFO_LOG2)) u_desc (
+        .clk(clk), .rst(rst),
+        .s_data(entry), .s_valid(desc_push), .s_ready(fifo_s_ready),
+        .m_data(m_desc_data), .m_valid(m_desc_valid), .m_ready(m_desc_ready),
+        .count(fifo_count)
+    );
+
+    wire issue = !m_axi_arvalid && !req_push_reg && pick_valid && p_n != 4'd0 && req_s_ready &&
+                 qreq_reg[pick*3 +: 3] != 3'd4 && !q_start[pick];
+
+    // ---------------------------------------------------------------- control
+    integer i;
+    always @(posedge clk) begin
+        req_push_reg <= 1'b0;
+
+        // issue a read
+        if (m_axi_arvalid) begin
+            if (m_axi_arready) m_axi_arvalid <= 1'b0;
+        end else if (issue) begin
+            m_axi_arvalid <= 1'b1;
+            ar_addr_reg <= p_addr;
+            ar_n_reg <= p_n - 4'd1;
+            req_in_reg <= {pick, p_fidx, p_log2, p_n - 4'd1};
+            req_push_reg <= 1'b1;
+            fidx_reg[pick] <= (p_fidx + {8'd0, p_n}) & p_mask[11:0];
+            rr_reg <= (32'(pick) == NQ - 1) ? {QW{1'b0}} : pick + 1'b1;
+        end
+
+        // assemble descriptors from read beats
+        if (beat_ok) begin
+            beat_reg <= beat_reg + 2'd1;
+            err_acc_reg <= err_acc_reg | beat_err;
+            case (beat_reg)
+                2'd0: acc_reg[63:0] <= s_rdata;
+                2'd1: acc_reg[127:64] <= s_rdata;
+                2'd2: acc_reg[191:128] <= s_rdata;
+                default: begin
+                    err_acc_reg <= 1'b0;
+                    dcnt_reg <= burst_end ? 4'd0 : dcnt_reg + 4'd1;
+                end
+            endcase
+        end
+
+        // descriptors reserved but not yet in the FIFO
+        inflight_reg <= inflight_reg + (issue ? {1'b0, p_n} : 5'd0) - (desc_push ? 5'd1 : 5'd0);
+
+        for (i = 0; i < NQ; i = i + 1) begin
+            if (req_push_reg && req_in_reg[REQ_W-1 -: QW] == QW'(i)) begin
+                if (!(burst_end && req_q == QW'(i)))
+                    qreq_reg[i*3 +: 3] <= qreq_reg[i*3 +: 3] + 3'd1;
+            end else if (burst_end && req_q == QW'(i)) begin
+                qreq_reg[i*3 +: 3] <= qreq_reg[i*3 +: 3] - 3'd1;
+            end
+            if (q_start[i]) fidx_reg[i] <= 12'd0;
+        end
+
+        if (rst) begin
+            m_axi_arvalid <= 1'b0;
+            req_push_reg <= 1'b0;
+            rr_reg <= {QW{1'b0}};
+            inflight_reg <= 5'd0;
+            qreq_reg <= {NQ*3{1'b0}};
+            beat_reg <= 2'd0;
+            dcnt_reg <= 4'd0;
+            err_acc_reg <= 1'b0;
+            for (i = 0; i < NQ; i = i + 1) fidx_reg[i] <= 12'd0;
+        end
+    end
+
+    genvar g;
+    generate
+        for (g = 0; g < NQ; g = g + 1) begin : g_busy
+            assign q_busy[g] = qreq_reg[g*3 +: 3] != 3'd0;
+        end
+    endgenerate
+
+    wire unused_ok = &{1'b0, s_rlast, s_rresp[0], p_n2[12:4], req_count_unused, fifo_s_ready};
+endmodule
+
+`default_nettype wire
