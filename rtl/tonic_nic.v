@@ -131,12 +131,12 @@ module tonic_nic #(
         .s_axis_tvalid(s_axis_wire_tvalid), .s_axis_tready(s_axis_wire_tready),
         .s_axis_tlast(s_axis_wire_tlast),
         .m_axis_tdata(rx_tdata), .m_axis_tkeep(rx_tkeep), .m_axis_tvalid(rx_tvalid),
-        .m_axis_tready(rx_tready), .m_axis_tlast(rx_tlast), .m_axis_tuser(rx_tuser),
+        .m_axis_tlast(rx_tlast), .m_axis_tuser(rx_tuser),
         .stat_rx_bad_fcs(stat_bad_fcs), .stat_rx_runt(stat_runt), .stat_rx_oversize(stat_oversize),
         .stat_rx_good(stat_good_unused)
     );
 
-    wire unused_ok = &{1'b0, stat_good_unused, wire_tuser_unused};
+    wire unused_ok = &{1'b0, stat_good_unused, wire_tuser_unused, rx_tready};
 endmodule
 
 `default_nettype wire

@@ -218,17 +218,24 @@ module tonic_core #(
         .count(txc_count_unused)
     );
 
-    // TX frame FIFO: store and forward, drops frames that ended with an error
+    // TX frame FIFO: store and forward, drops frames that ended with an error. It never stalls
+    // its input, so the packer is held whenever the FIFO has no free word (no frame is lost).
     wire tx_drop_full_unused, tx_drop_bad_unused;
     wire [15:0] tx_len_unused;
     wire tx_len_valid_unused;
+    wire [FIFO_LOG2:0] tx_free_beats;
+    wire [9:0] tx_frames_unused, rx_frames_unused;   // LEN_DEPTH 256 frames
+    wire [FIFO_LOG2:0] rx_free_unused;
+    wire tx_fifo_ready_unused;
+    assign txs_tready = tx_free_beats != {(FIFO_LOG2+1){1'b0}};
     axis_pkt_fifo #(.DATA_W(64), .DEPTH(1 << FIFO_LOG2), .MAX_FRAME(MAX_FRAME)) u_tx_fifo (
         .clk(clk), .rst(rst),
-        .s_axis_tdata(txs_tdata), .s_axis_tkeep(txs_tkeep), .s_axis_tvalid(txs_tvalid),
-        .s_axis_tready(txs_tready), .s_axis_tlast(txs_tlast), .s_axis_tuser(txs_tuser),
+        .s_axis_tdata(txs_tdata), .s_axis_tkeep(txs_tkeep), .s_axis_tvalid(txs_tvalid && txs_tready),
+        .s_axis_tready(tx_fifo_ready_unused), .s_axis_tlast(txs_tlast), .s_axis_tuser(txs_tuser),
         .m_axis_tdata(m_axis_tx_tdata), .m_axis_tkeep(m_axis_tx_tkeep), .m_axis_tvalid(m_axis_tx_tvalid),
         .m_axis_tready(m_axis_tx_tready), .m_axis_tlast(m_axis_tx_tlast),
         .m_len(tx_len_unused), .m_len_valid(tx_len_valid_unused), .m_len_ready(1'b1),
+        .frames_ready(tx_frames_unused), .free_beats(tx_free_beats),
         .drop_full(tx_drop_full_unused), .drop_bad(tx_drop_bad_unused)
     );
 
@@ -288,6 +295,7 @@ module tonic_core #(
         .m_axis_tdata(rxf_tdata), .m_axis_tkeep(rxf_tkeep), .m_axis_tvalid(rxf_tvalid),
         .m_axis_tready(rxf_tready), .m_axis_tlast(rxf_tlast),
         .m_len(rxf_len), .m_len_valid(rxf_len_valid), .m_len_ready(rxf_len_ready),
+        .frames_ready(rx_frames_unused), .free_beats(rx_free_unused),
         .drop_full(rx_drop_full), .drop_bad(rx_drop_bad_unused)
     );
 
@@ -389,7 +397,8 @@ module tonic_core #(
 
     wire unused_ok = &{1'b0, txa_rready_unused, txc_count_unused, tx_drop_full_unused, tx_drop_bad_unused,
                        tx_len_unused, tx_len_valid_unused, rx_drop_bad_unused, txc_bready_unused,
-                       rx_bready_unused};
+                       rx_bready_unused, tx_frames_unused, rx_frames_unused, rx_free_unused,
+                       tx_fifo_ready_unused};
 
     initial begin
         if (DATA_W != 64) begin

@@ -261,7 +261,7 @@ module tonic_csr #(
                     end
                 end
                 `TONIC_Q_IRQ: begin
-                    if (wd[7:0] >= NUM_IRQ) qerr_reg[wq][3] <= 1'b1;
+                    if ({24'd0, wd[7:0]} >= NUM_IRQ) qerr_reg[wq][3] <= 1'b1;
                     else begin
                         vec_reg[wq] <= wd[7:0];
                         icount_reg[wq] <= wd[15:8];
