@@ -4,8 +4,8 @@
  * Create: check the request against the device, allocate the descriptor ring, the completion ring
  * (zeroed, so no stale entry carries the expected phase 1) and one buffer per slot (grouped in
  * slabs of at most 1 MiB so that each slab fits one DMA segment). A queue left enabled by a
- * previous owner is disabled and drained first. BASE, SIZE_LOG2, CQ_BASE, IRQ and IRQ_TIMER are
- * written while the queue is disabled, sticky QSTATUS bits cleared, then QCTRL enables it (which
+ * previous owner is disabled and drained first. Sticky QSTATUS bits are cleared, BASE, SIZE_LOG2,
+ * CQ_BASE, IRQ and IRQ_TIMER written while the queue is disabled, then QCTRL enables it (which
  * resets PROD, CONS, CQ_PROD, CQ_CONS and the phase in the device), and QSTATUS is checked for CFG.
  * Destroy: clear QCTRL and wait for QSTATUS.ACTIVE to drop, with a timeout. */
 #include <errno.h>
@@ -207,6 +207,8 @@ int tonic_q_create(struct tonic_qbase *q, struct tonic_dev *dev, bool is_rx, uns
         if (err)
             goto err_free;
     }
+    /* clear old sticky errors first, so that CFG afterwards reports only our own writes */
+    tonic_wr32(dev, q->regs + TONIC_Q_QSTATUS, QSTATUS_STICKY);
     tonic_wr32(dev, q->regs + TONIC_Q_BASE_LO, (uint32_t)q->ring.dma);
     tonic_wr32(dev, q->regs + TONIC_Q_BASE_HI, (uint32_t)(q->ring.dma >> 32));
     tonic_wr32(dev, q->regs + TONIC_Q_SIZE_LOG2, (uint32_t)tonic_ring_log2(q->size));
@@ -216,7 +218,6 @@ int tonic_q_create(struct tonic_qbase *q, struct tonic_dev *dev, bool is_rx, uns
                (q->vector << TONIC_Q_IRQ_VECTOR_SHIFT & TONIC_Q_IRQ_VECTOR) |
                    (q->cfg.irq_count << TONIC_Q_IRQ_COUNT_SHIFT & TONIC_Q_IRQ_COUNT));
     tonic_wr32(dev, q->regs + TONIC_Q_IRQ_TIMER, q->cfg.irq_timer);
-    tonic_wr32(dev, q->regs + TONIC_Q_QSTATUS, QSTATUS_STICKY);
     tonic_wr32(dev, q->regs + TONIC_Q_QCTRL, TONIC_Q_QCTRL_ENABLE | (q->irq ? TONIC_Q_QCTRL_IRQ_ENABLE : 0));
     st = tonic_rd32(dev, q->regs + TONIC_Q_QSTATUS);
     err = tonic_io_err(dev);

@@ -31,6 +31,7 @@ struct lb_opts {
     unsigned long count;
     unsigned min, max, queues, ring, buf_size, timeout_s, mmio_reads;
     uint64_t seed;
+    int poll; /* no interrupts: wait the way the pci backend does */
 };
 
 struct lb_run {
@@ -260,8 +261,8 @@ static int summary(struct lb_run *r, uint64_t cycles, int have_cycles, double wa
     unsigned long lost = o->count - r->received;
     int pass = r->received == o->count && !mism && !r->tx_err && !r->rx_err;
 
-    printf("loopback: %lu frames of %u..%u bytes, seed %" PRIu64 ", %u queue pair(s)\n", o->count, o->min, o->max,
-           o->seed, o->queues);
+    printf("loopback: %lu frames of %u..%u bytes, seed %" PRIu64 ", %u queue pair(s), %s\n", o->count, o->min,
+           o->max, o->seed, o->queues, o->poll ? "polling" : "interrupts when available");
     printf("  %-12s %lu frames, %" PRIu64 " bytes\n", "sent", r->sent, r->sent_bytes);
     printf("  %-12s %lu frames, %" PRIu64 " bytes\n", "received", r->received, r->recv_bytes);
     printf("  %-12s %lu (length %lu, data %lu, order %lu, duplicate %lu)\n", "mismatches", mism, r->len_mm, r->data_mm,
@@ -280,7 +281,10 @@ static int summary(struct lb_run *r, uint64_t cycles, int have_cycles, double wa
         printf("  %-12s n/a\n", "cycles");
     }
     printf("  %-12s %.3f s (%.0f frames/s)\n", "wall time", wall, wall > 0 ? (double)r->received / wall : 0.0);
-    printf("  %-12s %.2f us mean round trip (%u reads of CTRL.SCRATCH)\n", "mmio read", mmio_us, o->mmio_reads);
+    if (mmio_us > 0)
+        printf("  %-12s %.2f us mean round trip (%u reads of CTRL.SCRATCH)\n", "mmio read", mmio_us, o->mmio_reads);
+    else
+        printf("  %-12s n/a\n", "mmio read");
     if (st0 && st1)
         for (unsigned i = 0; i < tonic_stats_count(); i++) {
             const char *n = tonic_stat_name(i);
@@ -299,7 +303,7 @@ static int parse(int argc, char **argv, struct lb_opts *o)
         {"max", required_argument, NULL, 'b'},    {"seed", required_argument, NULL, 's'},
         {"queues", required_argument, NULL, 'q'}, {"ring", required_argument, NULL, 'r'},
         {"buf-size", required_argument, NULL, 'B'}, {"timeout", required_argument, NULL, 't'},
-        {"mmio-reads", required_argument, NULL, 'm'}, {NULL, 0, NULL, 0}};
+        {"mmio-reads", required_argument, NULL, 'm'}, {"poll", no_argument, NULL, 'p'}, {NULL, 0, NULL, 0}};
     uint64_t v;
     int c, have_count = 0;
 
@@ -318,6 +322,7 @@ static int parse(int argc, char **argv, struct lb_opts *o)
         case 'B': bad = cli_unsigned("loopback", "--buf-size", optarg, 64, 65528, &o->buf_size); break;
         case 't': bad = cli_unsigned("loopback", "--timeout", optarg, 1, 86400, &o->timeout_s); break;
         case 'm': bad = cli_unsigned("loopback", "--mmio-reads", optarg, 0, 10000000, &o->mmio_reads); break;
+        case 'p': o->poll = 1; break;
         default: return cli_bad_option("loopback", c, argv);
         }
         if (bad)
@@ -352,6 +357,7 @@ static int setup(struct lb_run *r)
     qc.ring_size = o->ring;
     qc.buf_size = o->buf_size;
     qc.doorbell_batch = 0; /* one doorbell per queue per round */
+    qc.use_irq = !o->poll;
     for (unsigned q = 0; q < o->queues; q++)
         if (tonic_rxq_create(r->dev, q, &qc, &r->rxq[q]) || tonic_txq_create(r->dev, q, &qc, &r->txq[q]))
             return ctl_err("%s", tonic_last_error());

@@ -164,7 +164,9 @@ module tonic_core #(
     localparam PLAN_W = 1 + 3 + 9 + 6 + 1 + 3 + TQW + 12 + 8 + 16;
     localparam CPL_W = TQW + 12 + 8 + 16 + 3;
     wire [TXD_W-1:0] txd_data;
-    wire             txd_valid, txd_ready;
+    wire [NUM_TXQ-1:0] txd_head_valid;
+    wire [TQW-1:0]   txd_sel_q;
+    wire             txd_ready;
     wire [NUM_TXQ-1:0] txd_busy;
     wire [PLAN_W-1:0] plan_data;
     wire             plan_valid, plan_ready, beat_consumed, txdata_busy;
@@ -185,13 +187,13 @@ module tonic_core #(
         .m_axi_arvalid(txd_arvalid), .m_axi_arready(s_arready[1]),
         .s_rdata(m_axi_rdata), .s_rresp(m_axi_rresp), .s_rlast(m_axi_rlast), .s_rvalid(s_rvalid[1]),
         .s_rready(s_rready[1]),
-        .m_desc_data(txd_data), .m_desc_valid(txd_valid), .m_desc_ready(txd_ready)
+        .m_head_valid(txd_head_valid), .sel_q(txd_sel_q), .m_desc_data(txd_data), .m_desc_pop(txd_ready)
     );
 
-    tonic_tx_data #(.QW(TQW), .AXI_ID_W(AXI_ID_W), .ID(ID_TXD), .MAX_FRAME(MAX_FRAME), .MAX_SG(16),
+    tonic_tx_data #(.NQ(NUM_TXQ), .QW(TQW), .AXI_ID_W(AXI_ID_W), .ID(ID_TXD), .MAX_FRAME(MAX_FRAME), .MAX_SG(16),
                     .BUF_LOG2(9)) u_tx_data (
         .clk(clk), .rst(rst),
-        .s_desc_data(txd_data), .s_desc_valid(txd_valid), .s_desc_ready(txd_ready),
+        .s_head_valid(txd_head_valid), .sel_q(txd_sel_q), .s_desc_data(txd_data), .s_desc_ready(txd_ready),
         .m_axi_arid(txa_arid), .m_axi_araddr(txa_araddr), .m_axi_arlen(txa_arlen),
         .m_axi_arvalid(txa_arvalid), .m_axi_arready(s_arready[0]),
         .beat_consumed(beat_consumed),

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // tonic_tx_data — TX payload read scheduler.
 //
-// Takes descriptors from tonic_tx_desc, checks them (zero length, frame too long, too many
+// Takes descriptors from tonic_tx_desc, a whole frame from one queue at a time (round-robin
+// between queues at frame boundaries), checks them (zero length, frame too long, too many
 // buffers, descriptor read error) and splits each buffer into AXI read bursts that are 8-byte
 // aligned, at most 256 bytes long and never cross a 256-byte boundary (hence never a 4 KiB one).
 // A burst is issued only when the read-data buffer downstream has room for all of its beats
@@ -15,6 +16,7 @@
 `include "tonic_regs.vh"
 
 module tonic_tx_data #(
+    parameter NQ = 4,                  // TX queues
     parameter QW = 2,                  // queue index width
     parameter AXI_ID_W = 4,            // AXI ID width
     parameter [AXI_ID_W-1:0] ID = 0,   // ARID for data reads
@@ -25,9 +27,10 @@ module tonic_tx_data #(
     input  wire                  clk,
     input  wire                  rst,
 
+    input  wire [NQ-1:0]         s_head_valid,   // per queue: a descriptor is waiting
+    output wire [QW-1:0]         sel_q,          // queue whose head s_desc_data shows
     input  wire [1+QW+12+256-1:0] s_desc_data,
-    input  wire                  s_desc_valid,
-    output wire                  s_desc_ready,
+    output wire                  s_desc_ready,   // pop the head of sel_q
 
     output wire [AXI_ID_W-1:0]   m_axi_arid,
     output reg  [63:0]           m_axi_araddr,
@@ -67,6 +70,16 @@ module tonic_tx_data #(
     reg          plan_push_reg;
     wire         plan_s_ready;
     wire [3:0]   plan_count_unused;
+
+    // queue choice: stay on the frame's queue until its last descriptor
+    reg  [QW-1:0] cur_q_reg;
+    reg  [QW-1:0] rr_reg;
+    wire [QW-1:0] rr_q;
+    wire          rr_valid;
+    wire          in_frame = in_burst_reg || ndesc_reg != 8'd0;
+    tonic_rr_pick #(.N(NQ), .W(QW)) u_rr (.req(s_head_valid), .start(rr_reg), .pick(rr_q), .valid(rr_valid));
+    assign sel_q = in_frame ? cur_q_reg : rr_q;
+    wire s_desc_valid = in_frame ? s_head_valid[cur_q_reg] : rr_valid;
 
     // checks on the descriptor at the head, against the frame so far
     wire [7:0]   nd_next = ndesc_reg + 8'd1;
@@ -117,6 +130,11 @@ module tonic_tx_data #(
         reserved_reg <= reserved_reg + (b_issue ? {{(BUF_LOG2-5){1'b0}}, b_beats} : {(BUF_LOG2+1){1'b0}})
                                      - {{BUF_LOG2{1'b0}}, beat_consumed};
 
+        if (s_desc_ready && !in_frame) begin
+            cur_q_reg <= rr_q;
+            rr_reg <= (32'(rr_q) == NQ - 1) ? {QW{1'b0}} : rr_q + 1'b1;
+        end
+
         if (d_take_nodata) begin
             // consumed without reading; the frame ends here if this is its last descriptor
             if (d_eop) begin
@@ -162,6 +180,7 @@ module tonic_tx_data #(
             m_axi_arvalid <= 1'b0;
             plan_push_reg <= 1'b0;
             in_burst_reg <= 1'b0;
+            rr_reg <= {QW{1'b0}};
             status_reg <= 3'd0;
             ndesc_reg <= 8'd0;
             fbytes_reg <= 16'd0;

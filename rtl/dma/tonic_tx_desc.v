@@ -2,12 +2,14 @@
 // tonic_tx_desc — TX descriptor fetcher.
 //
 // Round-robin over enabled TX queues whose producer index (doorbell) is ahead of the fetch
-// index, and reads up to 8 descriptors (32 bytes each) per AXI burst into a 16-entry descriptor
-// FIFO. Room in the FIFO is reserved before a read is issued, so read data is always accepted
-// (rready is constant 1) and never blocks the shared AXI read channel. Up to 4 reads are in
-// flight. A read answered with an error marks every descriptor of that burst `err`.
+// index, and reads up to 8 descriptors (32 bytes each) per AXI burst into that queue's 16-entry
+// descriptor FIFO. Each queue has its own FIFO so that the data stage can take a whole frame
+// from one queue even when its descriptors arrive in several bursts interleaved with other
+// queues'. Room is reserved before a read is issued, so read data is always accepted (rready is
+// constant 1) and never blocks the shared AXI read channel. Up to 4 reads are in flight, at most
+// 2 per queue. A read answered with an error marks every descriptor of that burst `err`.
 //
-// Output entry: {err, queue, ring index, 256-bit descriptor} in the layout of the TXD format.
+// Output: the head of queue `sel_q`: {err, queue, ring index, 256-bit descriptor} (TXD format).
 `default_nettype none
 
 module tonic_tx_desc #(
@@ -36,9 +38,10 @@ module tonic_tx_desc #(
     input  wire                  s_rvalid,
     output wire                  s_rready,
 
-    output wire [ENTRY_W-1:0]    m_desc_data, // {err, q, idx[11:0], desc[255:0]}
-    output wire                  m_desc_valid,
-    input  wire                  m_desc_ready
+    output wire [NQ-1:0]         m_head_valid, // per queue: a descriptor is waiting
+    input  wire [QW-1:0]         sel_q,
+    output wire [ENTRY_W-1:0]    m_desc_data,  // head of sel_q: {err, q, idx[11:0], desc[255:0]}
+    input  wire                  m_desc_pop
 );
     localparam QW = (NQ > 1) ? $clog2(NQ) : 1;
     localparam ENTRY_W = 1 + QW + 12 + 256;
@@ -47,12 +50,11 @@ module tonic_tx_desc #(
 
     reg [11:0] fidx_reg [0:NQ-1];       // next descriptor to fetch
     reg [QW-1:0] rr_reg;
-    reg [4:0]  inflight_reg;            // descriptors requested, not yet in the FIFO
-    reg [NQ*3-1:0] qreq_reg;            // per-queue reads in flight (0..4)
+    reg [4:0]  inflight_reg [0:NQ-1];   // descriptors requested, not yet in the queue's FIFO
+    reg [NQ*3-1:0] qreq_reg;            // per-queue reads in flight (0..2)
+    wire [FIFO_LOG2:0] fifo_count [0:NQ-1];
 
     // ---------------------------------------------------------------- queue choice
-    wire [FIFO_LOG2:0] fifo_count;
-    wire [5:0] free = 6'd16 - {1'b0, fifo_count} - {1'b0, inflight_reg};
 
     wire [11:0]  prod_a [0:NQ-1];
     wire [NQ-1:0] has_work;
@@ -60,7 +62,9 @@ module tonic_tx_desc #(
     generate
         for (gw = 0; gw < NQ; gw = gw + 1) begin : g_work
             assign prod_a[gw] = q_prod[gw*12 +: 12];
-            assign has_work[gw] = q_enable[gw] && prod_a[gw] != fidx_reg[gw];
+            assign has_work[gw] = q_enable[gw] && prod_a[gw] != fidx_reg[gw] &&
+                                  qreq_reg[gw*3 +: 3] < 3'd2 &&
+                                  (fifo_count[gw] + inflight_reg[gw]) < 5'd16;
         end
     endgenerate
     wire [QW-1:0] pick;
@@ -78,7 +82,8 @@ module tonic_tx_desc #(
     wire [12:0] p_n0 = (p_avail < p_to_wrap) ? p_avail : p_to_wrap;
     wire [12:0] p_n1 = (p_n0 < p_to_4k) ? p_n0 : p_to_4k;
     wire [12:0] p_n2 = (p_n1 < 13'd8) ? p_n1 : 13'd8;
-    wire [3:0]  p_n = (p_n2[3:0] < free[3:0] || free[5:4] != 2'd0) ? p_n2[3:0] : free[3:0];
+    wire [4:0]  p_free = 5'd16 - fifo_count[pick] - inflight_reg[pick];
+    wire [3:0]  p_n = ({1'b0, p_n2[3:0]} < p_free) ? p_n2[3:0] : p_free[3:0];
 
     // ---------------------------------------------------------------- request tracking
     reg  [63:0] ar_addr_reg;
@@ -114,7 +119,6 @@ module tonic_tx_desc #(
     wire [11:0] rmask = 12'((13'd1 << req_log2) - 13'd1);
     wire [11:0] ridx = (req_idx + {8'd0, dcnt_reg}) & rmask;
     wire [ENTRY_W-1:0] entry = {err_acc_reg | beat_err, req_q, ridx, s_rdata, acc_reg};
-    wire fifo_s_ready;
 
     assign s_rready = 1'b1;      // room was reserved when the read was issued
 
@@ -125,15 +129,23 @@ module tonic_tx_desc #(
         .count(req_count_unused)
     );
 
-    tonic_fifo #(.WIDTH(ENTRY_W), .DEPTH_LOG2(FIFO_LOG2)) u_desc (
-        .clk(clk), .rst(rst),
-        .s_data(entry), .s_valid(desc_push), .s_ready(fifo_s_ready),
-        .m_data(m_desc_data), .m_valid(m_desc_valid), .m_ready(m_desc_ready),
-        .count(fifo_count)
-    );
+    wire [ENTRY_W-1:0] head_a [0:NQ-1];
+    wire [NQ-1:0]      fifo_s_ready;
+    genvar gf;
+    generate
+        for (gf = 0; gf < NQ; gf = gf + 1) begin : g_fifo
+            tonic_fifo #(.WIDTH(ENTRY_W), .DEPTH_LOG2(FIFO_LOG2)) u_desc (
+                .clk(clk), .rst(rst),
+                .s_data(entry), .s_valid(desc_push && req_q == QW'(gf)), .s_ready(fifo_s_ready[gf]),
+                .m_data(head_a[gf]), .m_valid(m_head_valid[gf]), .m_ready(m_desc_pop && sel_q == QW'(gf)),
+                .count(fifo_count[gf])
+            );
+        end
+    endgenerate
+    assign m_desc_data = head_a[sel_q];
 
     wire issue = !m_axi_arvalid && !req_push_reg && pick_valid && p_n != 4'd0 && req_s_ready &&
-                 qreq_reg[pick*3 +: 3] != 3'd4 && !q_start[pick];
+                 !q_start[pick];
 
     // ---------------------------------------------------------------- control
     integer i;
@@ -168,10 +180,10 @@ module tonic_tx_desc #(
             endcase
         end
 
-        // descriptors reserved but not yet in the FIFO
-        inflight_reg <= inflight_reg + (issue ? {1'b0, p_n} : 5'd0) - (desc_push ? 5'd1 : 5'd0);
-
         for (i = 0; i < NQ; i = i + 1) begin
+            // descriptors reserved but not yet in the queue's FIFO
+            inflight_reg[i] <= inflight_reg[i] + ((issue && pick == QW'(i)) ? {1'b0, p_n} : 5'd0)
+                                               - ((desc_push && req_q == QW'(i)) ? 5'd1 : 5'd0);
             if (req_push_reg && req_in_reg[REQ_W-1 -: QW] == QW'(i)) begin
                 if (!(burst_end && req_q == QW'(i)))
                     qreq_reg[i*3 +: 3] <= qreq_reg[i*3 +: 3] + 3'd1;
@@ -185,7 +197,7 @@ module tonic_tx_desc #(
             m_axi_arvalid <= 1'b0;
             req_push_reg <= 1'b0;
             rr_reg <= {QW{1'b0}};
-            inflight_reg <= 5'd0;
+            for (i = 0; i < NQ; i = i + 1) inflight_reg[i] <= 5'd0;
             qreq_reg <= {NQ*3{1'b0}};
             beat_reg <= 2'd0;
             dcnt_reg <= 4'd0;
@@ -197,7 +209,7 @@ module tonic_tx_desc #(
     genvar g;
     generate
         for (g = 0; g < NQ; g = g + 1) begin : g_busy
-            assign q_busy[g] = qreq_reg[g*3 +: 3] != 3'd0;
+            assign q_busy[g] = qreq_reg[g*3 +: 3] != 3'd0 || m_head_valid[g];
         end
     endgenerate
 

@@ -402,7 +402,7 @@ static void queue_write(struct fq *q, int is_rx, uint32_t reg, uint32_t v)
     switch (reg) {
     case TONIC_Q_BASE_LO: case TONIC_Q_BASE_HI: case TONIC_Q_SIZE_LOG2: case TONIC_Q_CQ_BASE_LO:
     case TONIC_Q_CQ_BASE_HI: case TONIC_Q_IRQ: case TONIC_Q_IRQ_TIMER:
-        if (enabled || (reg == TONIC_Q_SIZE_LOG2 && (v < 4 || v > 12)) ||
+        if (enabled || (reg == TONIC_Q_SIZE_LOG2 && (v < 4 || v > 12 || m.o.refuse_size)) ||
             (reg == TONIC_Q_IRQ && (v & TONIC_Q_IRQ_VECTOR) >= m.o.num_irq)) {
             q->qstatus |= TONIC_Q_QSTATUS_CFG;
             return;

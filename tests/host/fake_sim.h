@@ -32,6 +32,7 @@ struct fake_opts {
     unsigned mute_after_reads; /* stop answering after this many MMIO reads (0: never) */
     bool stuck_active;     /* queues never leave QSTATUS.ACTIVE once enabled */
     bool txq0_left_enabled; /* TX queue 0 starts enabled, as if a previous process left it */
+    bool refuse_size;      /* every SIZE_LOG2 write is refused with QSTATUS.CFG */
     bool hold_rx;          /* keep looped-back frames while the RX queue is disabled (no QDIS drop) */
 };
 

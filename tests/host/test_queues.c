@@ -319,6 +319,23 @@ int main(void)
     tonic_close(dev);
     fake_sim_stop(pid, sock);
 
+    /* the device refuses the configuration: creation fails, says why, leaves the queue off */
+    o.txq0_left_enabled = false;
+    o.refuse_size = true;
+    pid = fake_sim_start(sock, &o);
+    CHECK_EQ(tonic_open(addr, &dev), 0);
+    CHECK_EQ(tonic_txq_create(dev, 0, NULL, &tq), -EIO);
+    CHECK_STR(tonic_last_error(), "TX queue 0: the device refused its configuration (QSTATUS 0x18)");
+    {
+        uint32_t v = 1;
+
+        CHECK_EQ(tonic_reg_read(dev, TONIC_TXQ_BASE + TONIC_TXQ_QBASE + TONIC_Q_QCTRL, &v), 0);
+        CHECK_EQ(v, 0);
+    }
+    tonic_close(dev);
+    fake_sim_stop(pid, sock);
+    o.refuse_size = false;
+
     /* a queue that never stops: destroy gives up after reg_timeout_ms */
     o.txq0_left_enabled = false;
     o.stuck_active = true;

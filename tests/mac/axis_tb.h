@@ -60,12 +60,13 @@ struct AxisSource {
     size_t off = 0;            // next byte of q.front()
     bool valid = false;
     unsigned idle_pct = 0;     // chance of an idle cycle before presenting a beat
+    bool hold = false;         // present no new beat while set
     uint64_t beats = 0;        // beats taken
 
     template <typename D, typename K, typename B>
     void drive(mac_rng *rng, D &tdata, K &tkeep, B &tvalid, B &tlast, B *tuser)
     {
-        if (!valid && !q.empty() && !(idle_pct && mac_rng_chance(rng, idle_pct)))
+        if (!valid && !q.empty() && !hold && !(idle_pct && mac_rng_chance(rng, idle_pct)))
             valid = true;
         uint64_t d = 0;
         size_t n = 0;

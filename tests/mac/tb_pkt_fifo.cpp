@@ -6,13 +6,18 @@
 //          back-pressure with long stalls on the output so the FIFO fills up. Checks: the frames
 //          that come out are exactly the committed ones, in order, byte for byte; each dropped
 //          frame pulses once (drop_bad for bad frames, drop_full only when the FIFO really had
-//          no room, the length FIFO was full, or the frame was too long); m_len is right and
-//          valid whenever a frame is offered; frames_ready is exact; the output is never idle
-//          while a complete frame has been in the FIFO for its 3-cycle latency.
-//   rate:  back-to-back frames (9000-byte, then 60-byte, then 8-byte) into an always-ready
-//          output: prints beats per cycle and requires exactly 1.0 with no drops.
+//          no room, the length FIFO was full, or the frame was too long); frames_ready is
+//          exact; the output is never idle while a complete frame has been in the FIFO for its
+//          3-cycle latency. The length channel is used as a peek: m_len_ready is the data's
+//          last-beat handshake, so m_len must be valid, right and stable while a frame's beats
+//          are offered.
+//   drops_indep: the same, but lengths are taken at random times, independent of the data;
+//          they must come out in order, one per stored frame, and be valid within 3 cycles.
+//   rate:  three phases of back-to-back frames (60 x 9000 bytes, 400 x 60, 300 x 8) into an
+//          always-ready output, each phase starting once the FIFO is empty: prints beats per
+//          cycle from a phase's first output beat to its last and requires exactly 1.0, no drops.
 //
-// usage: tb_pkt_fifo drops|rate [seed]
+// usage: tb_pkt_fifo drops|drops_indep|rate [seed]
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -56,9 +61,11 @@ int main(int argc, char **argv)
 {
     const char *mode = argc > 1 ? argv[1] : "drops";
     bool rate = std::strcmp(mode, "rate") == 0;
+    bool indep = std::strcmp(mode, "drops_indep") == 0;
     uint64_t seed;
-    if ((!rate && std::strcmp(mode, "drops") != 0) || !mac_parse_seed(argc, argv, 2, 4, &seed)) {
-        std::printf("usage: %s drops|rate [seed]\n", argv[0]);
+    if ((!rate && !indep && std::strcmp(mode, "drops") != 0) ||
+        !mac_parse_seed(argc, argv, 2, 4, &seed)) {
+        std::printf("usage: %s drops|drops_indep|rate [seed]\n", argv[0]);
         return 2;
     }
     tb_usage_seed(argv[0], mode, seed);
@@ -117,20 +124,29 @@ int main(int argc, char **argv)
     m->rst = 0;
 
     std::deque<size_t> outq;              // committed frames not yet fully read, in order
+    std::deque<size_t> lenq;              // committed frames whose length was not yet taken
     size_t out_off = 0;                   // bytes of outq.front() already read
     uint64_t tb_beats = 0;                // beats written (not dropped) and not yet read
     uint64_t tb_committed = 0, tb_popped = 0;
-    uint64_t cycle = 0, first_out = 0, last_out = 0, out_beats = 0;
-    unsigned long n_full = 0, n_full_space = 0, n_full_long = 0, n_bad = 0, not_ready = 0;
+    uint64_t cycle = 0, out_beats = 0;
+    unsigned long lens_taken = 0, n_full_lenq = 0, n_full = 0, n_full_space = 0, n_full_long = 0, n_bad = 0, not_ready = 0;
     unsigned long idle_viol = 0, len_viol = 0, fr_viol = 0, free_viol = 0;
-    unsigned stall_left = 0;
+    unsigned stall_left = 0, len_stall_left = 0;
     size_t in_bytes = 0;                  // bytes of the current input frame so far
     // the beat accepted in the previous cycle, whose drop pulse (if any) shows now
-    bool prev_beat = false, prev_last = false, prev_full_ok = false;
+    bool prev_beat = false, prev_last = false, prev_full_ok = false, prev_lenq_full = false;
     size_t prev_frame = 0;
     size_t done_frames = 0;
 
-    while (done_frames < nframes && cycle < 200000000ull) {
+    const size_t phase_start[3] = {0, 60, 460};
+    uint64_t ph_first[3] = {0, 0, 0}, ph_last[3] = {0, 0, 0}, ph_beats[3] = {0, 0, 0};
+    while ((done_frames < nframes || !outq.empty() || !lenq.empty()) && cycle < 50000000ull) {
+        if (rate && !src.valid && !src.q.empty()) {
+            // a new phase starts at a frame boundary once the FIFO has run empty
+            size_t next = src.q.front().tag;
+            src.hold = src.off == 0 && (next == phase_start[1] || next == phase_start[2]) &&
+                       (!outq.empty() || prev_beat);
+        }
         src.drive(&rng, m->s_axis_tdata, m->s_axis_tkeep, m->s_axis_tvalid, m->s_axis_tlast,
                   &m->s_axis_tuser);
         bool ready = true;
@@ -138,7 +154,7 @@ int main(int argc, char **argv)
             if (stall_left) {
                 stall_left--;
                 ready = false;
-            } else if (mac_rng_chance(&rng, 1)) {
+            } else if (mac_rng_below(&rng, 1000) < 3) {
                 stall_left = mac_rng_below(&rng, small ? 400 : 4000);
                 ready = false;
             } else {
@@ -146,6 +162,20 @@ int main(int argc, char **argv)
             }
         }
         m->m_axis_tready = ready;
+        m->eval();
+        // length channel: a peek popped by the last data beat, or an independent consumer
+        if (indep) {
+            if (len_stall_left) {
+                len_stall_left--;
+                m->m_len_ready = 0;
+            } else if (mac_rng_below(&rng, 1000) < 5) {
+                len_stall_left = mac_rng_below(&rng, 300);
+                m->m_len_ready = 0;
+            } else {
+                m->m_len_ready = mac_rng_chance(&rng, 40);
+            }
+        } else
+            m->m_len_ready = m->m_axis_tvalid && m->m_axis_tready && m->m_axis_tlast;
         m->eval();
         if (!m->s_axis_tready)
             not_ready++;
@@ -168,14 +198,16 @@ int main(int argc, char **argv)
                     n_bad++;
                 } else {
                     t.check(prev_full_ok, "frame %zu (%zu bytes): drop_full with room in the FIFO "
-                            "(%llu beats stored, %llu frames)", prev_frame, f.len,
-                            (unsigned long long)tb_beats, (unsigned long long)(tb_committed - tb_popped));
+                            "(%llu beats stored, %zu lengths)", prev_frame, f.len,
+                            (unsigned long long)tb_beats, lenq.size());
                     f.st = F_DROP_FULL;
                     n_full++;
                     if (f.len > TB_MAX_FRAME)
                         n_full_long++;
                     else
                         n_full_space++;
+                    if (prev_lenq_full && tb_beats < (uint64_t)TB_DEPTH)
+                        n_full_lenq++;
                 }
                 tb_beats -= f.stored;
                 if (prev_last)
@@ -190,7 +222,9 @@ int main(int argc, char **argv)
                     prev_frame, (unsigned long long)tb_beats);
             f.st = F_COMMITTED;
             outq.push_back(prev_frame);
+            lenq.push_back(prev_frame);
             tb_committed++;
+            done_frames++;
         } else if (prev_beat && prev_last) {
             done_frames++;  // last beat of a frame already dropped in the middle
         }
@@ -210,27 +244,36 @@ int main(int argc, char **argv)
         if (head_avail && !m->m_axis_tvalid && idle_viol++ < 5)
             t.check(false, "cycle %llu: output idle while frame %zu is complete",
                     (unsigned long long)cycle, outq.front());
-        if (head_avail && !m->m_len_valid && len_viol++ < 5)
-            t.check(false, "cycle %llu: m_len_valid low while frame %zu is complete",
-                    (unsigned long long)cycle, outq.front());
+        bool len_avail = !lenq.empty() && fi[lenq.front()].last_cycle + TB_LATENCY <= cycle;
+        if (len_avail && !m->m_len_valid && len_viol++ < 5)
+            t.check(false, "cycle %llu: m_len_valid low while the length of frame %zu is due",
+                    (unsigned long long)cycle, lenq.front());
         if (m->m_len_valid) {
-            if (outq.empty()) {
+            if (lenq.empty()) {
                 if (len_viol++ < 5)
-                    t.check(false, "cycle %llu: m_len_valid with no complete frame",
+                    t.check(false, "cycle %llu: m_len_valid with no stored frame",
                             (unsigned long long)cycle);
-            } else if (m->m_len != fi[outq.front()].len && len_viol++ < 5) {
+            } else if (m->m_len != fi[lenq.front()].len && len_viol++ < 5) {
                 t.check(false, "cycle %llu: m_len %u, frame %zu has %zu bytes",
-                        (unsigned long long)cycle, (unsigned)m->m_len, outq.front(),
-                        fi[outq.front()].len);
+                        (unsigned long long)cycle, (unsigned)m->m_len, lenq.front(),
+                        fi[lenq.front()].len);
+            }
+            if (m->m_len_ready && !lenq.empty()) {
+                lenq.pop_front();
+                lens_taken++;
             }
         }
-        if (m->m_axis_tvalid && !m->m_len_valid && len_viol++ < 5)
+        if (!indep && m->m_axis_tvalid && !m->m_len_valid && len_viol++ < 5)
             t.check(false, "cycle %llu: m_axis_tvalid without m_len_valid", (unsigned long long)cycle);
         if (m->m_axis_tvalid && m->m_axis_tready) {
-            if (!out_beats)
-                first_out = cycle;
-            last_out = cycle;
             out_beats++;
+            if (!outq.empty()) {
+                int ph = outq.front() >= phase_start[2] ? 2 : outq.front() >= phase_start[1] ? 1 : 0;
+                if (!ph_beats[ph])
+                    ph_first[ph] = cycle;
+                ph_last[ph] = cycle;
+                ph_beats[ph]++;
+            }
             sink.take(t, m->m_axis_tdata, m->m_axis_tkeep, m->m_axis_tlast, false);
             if (tb_beats)
                 tb_beats--;
@@ -269,7 +312,8 @@ int main(int argc, char **argv)
             // when may the FIFO drop this frame for lack of room?
             prev_full_ok = f.st == F_PENDING &&
                            (tb_beats >= (uint64_t)TB_DEPTH || in_bytes > TB_MAX_FRAME ||
-                            (prev_last && tb_committed - tb_popped >= (uint64_t)TB_LEN_DEPTH));
+                            (prev_last && lenq.size() >= (uint64_t)TB_LEN_DEPTH));
+            prev_lenq_full = prev_last && lenq.size() >= (uint64_t)TB_LEN_DEPTH;
             if (f.st == F_PENDING) {
                 f.stored++;
                 tb_beats++;
@@ -287,32 +331,6 @@ int main(int argc, char **argv)
         cycle++;
         src.advance(in_fire);
     }
-    // drain
-    for (int i = 0; i < 64 && !outq.empty(); i++) {
-        m->m_axis_tready = 1;
-        m->s_axis_tvalid = 0;
-        m->eval();
-        if (m->m_axis_tvalid) {
-            sink.take(t, m->m_axis_tdata, m->m_axis_tkeep, m->m_axis_tlast, false);
-            out_beats++;
-            last_out = cycle;
-            if (m->m_axis_tlast) {
-                size_t idx = outq.front();
-                outq.pop_front();
-                tb_popped++;
-                TbFrame got = std::move(sink.done.front());
-                sink.done.pop_front();
-                bool ok = tb_same_bytes(t, "fifo", idx, got.bytes, data[idx].data(), data[idx].size());
-                t.check(ok, "fifo frame %zu content", idx);
-            }
-        }
-        m->clk = 1;
-        m->eval();
-        m->clk = 0;
-        m->eval();
-        cycle++;
-    }
-
     unsigned long committed = 0, bad_frames = 0, bad_full = 0;
     for (const FrameInfo &f : fi) {
         committed += f.st == F_COMMITTED;
@@ -325,20 +343,26 @@ int main(int argc, char **argv)
     t.check(outq.empty(), "%zu committed frames never came out", outq.size());
     t.check(tb_popped == committed, "%llu frames out, %lu committed", (unsigned long long)tb_popped,
             committed);
+    t.check(lens_taken == committed, "%lu lengths taken, %lu frames committed", lens_taken,
+            committed);
     t.check(n_bad == bad_frames - bad_full, "drop_bad pulses %lu, expected %lu", n_bad,
             bad_frames - bad_full);
     t.check(idle_viol == 0 && len_viol == 0 && fr_viol == 0 && free_viol == 0,
             "invariant violations: idle %lu, m_len %lu, frames_ready %lu, free_beats %lu",
             idle_viol, len_viol, fr_viol, free_viol);
-    std::printf("frames %zu: out %lu, drop_bad %lu, drop_full %lu (too long %lu, no room %lu); "
-                "%llu cycles\n", nframes, committed, n_bad, n_full, n_full_long, n_full_space,
-                (unsigned long long)cycle);
+    std::printf("frames %zu: out %lu, drop_bad %lu, drop_full %lu (too long %lu, no room %lu, of "
+                "which %lu for lengths not taken); %llu cycles\n", nframes, committed, n_bad, n_full,
+                n_full_long, n_full_space, n_full_lenq, (unsigned long long)cycle);
     if (rate) {
-        uint64_t span = last_out - first_out + 1;
-        std::printf("output: %llu beats in %llu cycles = %.4f beats/cycle\n",
-                    (unsigned long long)out_beats, (unsigned long long)span,
-                    (double)out_beats / (double)span);
-        t.check(span == out_beats, "output idle for %llu cycles", (unsigned long long)(span - out_beats));
+        const char *names[3] = {"9000-byte frames", "60-byte frames", "8-byte frames"};
+        for (int ph = 0; ph < 3; ph++) {
+            uint64_t span = ph_last[ph] - ph_first[ph] + 1;
+            std::printf("%-16s: %llu beats in %llu cycles = %.4f beats/cycle\n", names[ph],
+                        (unsigned long long)ph_beats[ph], (unsigned long long)span,
+                        (double)ph_beats[ph] / (double)span);
+            t.check(ph_beats[ph] && span == ph_beats[ph], "%s: output idle for %llu cycles",
+                    names[ph], (unsigned long long)(span - ph_beats[ph]));
+        }
         t.check(committed == nframes, "%lu of %zu frames dropped at full rate", nframes - committed, nframes);
         uint64_t exp_beats = 0;
         for (const FrameInfo &f : fi)
@@ -350,6 +374,8 @@ int main(int argc, char **argv)
         t.check(n_bad > 0 && n_full_long > 0 && n_full_space > 0,
                 "drop reasons not all exercised: bad %lu, too long %lu, no room %lu", n_bad,
                 n_full_long, n_full_space);
+        if (TB_LEN_DEPTH < 16)
+            t.check(n_full_lenq > 0, "length FIFO never filled up");
     }
     m->final();
     return t.finish();
