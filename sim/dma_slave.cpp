@@ -72,8 +72,8 @@ void DmaSlave::load_read(Burst &b)
 
 void DmaSlave::drive(SimTop &t, uint64_t cycle)
 {
-    t.m_axi_arready = reads_.size() < kMaxReads;
-    if (!reads_.empty() && reads_.front().due <= cycle) {
+    t.m_axi_arready = reads_.size() < kMaxReads && !stall();
+    if (!reads_.empty() && reads_.front().due <= cycle && (r_shown_ || !stall())) {
         Burst &b = reads_.front();
         if (!rd_loaded_)
             load_read(b);
@@ -86,9 +86,9 @@ void DmaSlave::drive(SimTop &t, uint64_t cycle)
         t.m_axi_rvalid = 0;
         t.m_axi_rlast = 0;
     }
-    t.m_axi_awready = aws_.size() < kMaxWrites;
-    t.m_axi_wready = !aws_.empty() && bs_.size() < kMaxWrites;
-    if (!bs_.empty()) {
+    t.m_axi_awready = aws_.size() < kMaxWrites && !stall();
+    t.m_axi_wready = !aws_.empty() && bs_.size() < kMaxWrites && !stall();
+    if (!bs_.empty() && (b_shown_ || !stall())) {
         t.m_axi_bvalid = 1;
         t.m_axi_bid = bs_.front().id;
         t.m_axi_bresp = bs_.front().resp;
@@ -135,6 +135,8 @@ void DmaSlave::finish_write(bool wlast_ok)
 
 void DmaSlave::sample(SimTop &t, uint64_t cycle)
 {
+    r_shown_ = t.m_axi_rvalid && !t.m_axi_rready;
+    b_shown_ = t.m_axi_bvalid && !t.m_axi_bready;
     // R before AR: a beat can never belong to a burst accepted in the same cycle.
     if (t.m_axi_rvalid && t.m_axi_rready) {
         if (++rd_beat_ == reads_.front().beats) {

@@ -10,6 +10,10 @@
 // no memory access, DECERR on every read beat or on the B. A burst the device must never issue
 // (size != 3, burst != INCR, crossing 4 KiB, WLAST in the wrong place) gets SLVERR and no access.
 // Both are counted and logged (rate-limited).
+//
+// For unit tests, set_stalls() makes the slave misbehave legally: each cycle, with the given
+// probability, it withholds arready/awready/wready and delays a new rvalid or bvalid (a valid
+// already shown stays until taken, as AXI requires).
 #ifndef TONIC_SIM_DMA_SLAVE_H
 #define TONIC_SIM_DMA_SLAVE_H
 
@@ -35,6 +39,11 @@ public:
     void sample(SimTop &t, uint64_t cycle);
     bool busy() const { return !reads_.empty() || !aws_.empty() || !bs_.empty(); }
     const DmaStats &stats() const { return st_; }
+    void set_stalls(uint64_t seed, unsigned percent)
+    {
+        rng_ = seed * 0x9E3779B97F4A7C15ull + 1;
+        stall_pct_ = percent;
+    }
 
 private:
     static constexpr size_t kMaxReads = 32;
@@ -54,6 +63,19 @@ private:
     void load_read(Burst &b);
     void finish_write(bool wlast_ok);
     void fault(char dir, const Burst &b, uint8_t resp, const char *why);
+
+    bool stall()
+    {
+        if (!stall_pct_)
+            return false;
+        rng_ ^= rng_ << 13;
+        rng_ ^= rng_ >> 7;
+        rng_ ^= rng_ << 17;
+        return rng_ % 100 < stall_pct_;
+    }
+    uint64_t rng_ = 1;
+    unsigned stall_pct_ = 0;
+    bool r_shown_ = false, b_shown_ = false; // valid shown and not yet taken
 
     HostMem &mem_;
     uint64_t latency_;

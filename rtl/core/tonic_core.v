@@ -111,8 +111,8 @@ module tonic_core #(
     wire [NQ-1:0]    q_busy, q_err_desc, q_err_dma, q_cpl;
     wire [7:0]       rx_default_queue;
     wire [31:0]      rx_nobuf_timeout;
-    wire             tx_dma_err, rx_dma_err;
-    wire [63:0]      tx_dma_err_addr, rx_dma_err_addr;
+    wire             tx_dma_err, rx_dma_err, txd_dma_err, txa_dma_err;
+    wire [63:0]      tx_dma_err_addr, rx_dma_err_addr, txd_dma_err_addr, txa_dma_err_addr;
     reg  [NSTAT-1:0]    st_valid;
     reg  [NSTAT*16-1:0] st_amount;
 
@@ -133,7 +133,9 @@ module tonic_core #(
         .q_cons(q_cons), .q_cq_prod(q_cq_prod), .q_busy(q_busy),
         .q_err_desc(q_err_desc), .q_err_dma(q_err_dma),
         .rx_default_queue(rx_default_queue), .rx_nobuf_timeout(rx_nobuf_timeout),
-        .dma_err(tx_dma_err || rx_dma_err), .dma_err_addr(tx_dma_err ? tx_dma_err_addr : rx_dma_err_addr),
+        .dma_err(tx_dma_err || rx_dma_err || txd_dma_err || txa_dma_err),
+        .dma_err_addr(tx_dma_err ? tx_dma_err_addr : rx_dma_err ? rx_dma_err_addr :
+                      txd_dma_err ? txd_dma_err_addr : txa_dma_err_addr),
         .stat_inc_valid(st_valid), .stat_inc_amount(st_amount)
     );
 
@@ -161,7 +163,7 @@ module tonic_core #(
 
     // ---------------------------------------------------------------- TX path
     localparam TXD_W = 1 + TQW + 12 + 256;
-    localparam PLAN_W = 1 + 3 + 9 + 6 + 1 + 3 + TQW + 12 + 8 + 16;
+    localparam PLAN_W = 1 + 3 + 9 + 6 + 1 + 3 + TQW + 12 + 8 + 16 + 64;
     localparam CPL_W = TQW + 12 + 8 + 16 + 3;
     wire [TXD_W-1:0] txd_data;
     wire [NUM_TXQ-1:0] txd_head_valid;
@@ -187,7 +189,8 @@ module tonic_core #(
         .m_axi_arvalid(txd_arvalid), .m_axi_arready(s_arready[1]),
         .s_rdata(m_axi_rdata), .s_rresp(m_axi_rresp), .s_rlast(m_axi_rlast), .s_rvalid(s_rvalid[1]),
         .s_rready(s_rready[1]),
-        .m_head_valid(txd_head_valid), .sel_q(txd_sel_q), .m_desc_data(txd_data), .m_desc_pop(txd_ready)
+        .m_head_valid(txd_head_valid), .sel_q(txd_sel_q), .m_desc_data(txd_data), .m_desc_pop(txd_ready),
+        .dma_err(txd_dma_err), .dma_err_addr(txd_dma_err_addr)
     );
 
     tonic_tx_data #(.NQ(NUM_TXQ), .QW(TQW), .AXI_ID_W(AXI_ID_W), .ID(ID_TXD), .MAX_FRAME(MAX_FRAME), .MAX_SG(16),
@@ -209,7 +212,8 @@ module tonic_core #(
         .m_axis_tdata(txs_tdata), .m_axis_tkeep(txs_tkeep), .m_axis_tvalid(txs_tvalid),
         .m_axis_tready(txs_tready), .m_axis_tlast(txs_tlast), .m_axis_tuser(txs_tuser),
         .m_cpl_data(txc_data), .m_cpl_valid(txc_valid), .m_cpl_ready(txc_ready),
-        .stat_err_desc(tx_err_desc), .stat_err_dma(tx_err_dma)
+        .stat_err_desc(tx_err_desc), .stat_err_dma(tx_err_dma),
+        .dma_err(txa_dma_err), .dma_err_addr(txa_dma_err_addr)
     );
     assign s_rready[0] = 1'b1;
 

@@ -40,7 +40,9 @@ module tonic_rx_desc #(
     output wire [ENTRY_W-1:0]    head,
     input  wire                  pop,
 
-    output wire                  busy
+    output wire                  busy,
+    output wire                  dma_err,      // a descriptor read came back with an error
+    output wire [63:0]           dma_err_addr  // the descriptor's address
 );
     localparam QW = (NQ > 1) ? $clog2(NQ) : 1;
     localparam ENTRY_W = 1 + 12 + 16 + 64;
@@ -96,6 +98,8 @@ module tonic_rx_desc #(
     wire [ENTRY_W-1:0] entry = {err_reg | s_rresp[1], rd_idx_reg, s_rdata[`TONIC_RXD_LEN_LSB - 64 +: 16], addr_reg};
 
     assign s_rready = 1'b1;
+    assign dma_err = s_rvalid && rd_busy_reg && s_rresp[1];
+    assign dma_err_addr = q_base[rd_q_reg*64 +: 64] + {48'd0, rd_idx_reg, 4'd0};
     assign m_axi_arid = ID;
     assign busy = rd_busy_reg || m_axi_arvalid;
 

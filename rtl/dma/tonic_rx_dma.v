@@ -94,6 +94,8 @@ module tonic_rx_dma #(
     wire [DESC_W-1:0] head;
     reg               pop;
     wire              desc_busy;
+    wire              desc_dma_err;
+    wire [63:0]       desc_dma_err_addr;
 
     tonic_rx_desc #(.NQ(NQ), .AXI_ID_W(AXI_ID_W), .ID(ID)) u_desc (
         .clk(clk), .rst(rst),
@@ -102,7 +104,8 @@ module tonic_rx_dma #(
         .m_axi_arid(m_axi_arid), .m_axi_araddr(m_axi_araddr), .m_axi_arlen(m_axi_arlen),
         .m_axi_arvalid(m_axi_arvalid), .m_axi_arready(m_axi_arready),
         .s_rdata(s_rdata), .s_rresp(s_rresp), .s_rvalid(s_rvalid), .s_rready(s_rready),
-        .sel_q(q_reg), .head_valid(head_valid), .head(head), .pop(pop), .busy(desc_busy)
+        .sel_q(q_reg), .head_valid(head_valid), .head(head), .pop(pop), .busy(desc_busy),
+        .dma_err(desc_dma_err), .dma_err_addr(desc_dma_err_addr)
     );
 
     wire          h_err  = head[DESC_W-1];
@@ -338,6 +341,11 @@ module tonic_rx_dma #(
             end
         endcase
 
+        // descriptor fetch errors (the descriptor itself is returned with RX_ST_DMA_ERR)
+        if (desc_dma_err) begin
+            dma_err <= 1'b1;
+            dma_err_addr <= desc_dma_err_addr;
+        end
         // write responses
         if (s_bvalid && s_bresp[1]) begin
             dma_err <= 1'b1;

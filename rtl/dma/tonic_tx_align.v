@@ -49,9 +49,11 @@ module tonic_tx_align #(
     input  wire                  m_cpl_ready,
 
     output wire                  stat_err_desc,   // frame completed with a descriptor error
-    output wire                  stat_err_dma     // frame completed with a DMA error
+    output wire                  stat_err_dma,    // frame completed with a DMA error
+    output wire                  dma_err,         // a read beat came back with an error ...
+    output wire [63:0]           dma_err_addr     // ... in the burst that starts here
 );
-    localparam PLAN_W = 1 + 3 + 9 + 6 + 1 + 3 + QW + 12 + 8 + 16;
+    localparam PLAN_W = 1 + 3 + 9 + 6 + 1 + 3 + QW + 12 + 8 + 16 + 64;
     localparam CPL_W = QW + 12 + 8 + 16 + 3;
 
     // ---------------------------------------------------------------- read-data buffer
@@ -77,7 +79,8 @@ module tonic_tx_align #(
     wire [5:0]    p_beats    = s_plan_data[PLAN_W-14 -: 6];
     wire          p_eof      = s_plan_data[PLAN_W-20];
     wire [2:0]    p_status   = s_plan_data[PLAN_W-21 -: 3];
-    wire [QW+12+8+16-1:0] p_tag = s_plan_data[QW+12+8+16-1:0];   // {q, idx, ndesc, fbytes}
+    wire [QW+12+8+16-1:0] p_tag = s_plan_data[64 +: QW+12+8+16];   // {q, idx, ndesc, fbytes}
+    wire [63:0]   p_addr     = s_plan_data[63:0];
 
     // ---------------------------------------------------------------- state
     reg [127:0] acc_reg;
@@ -117,6 +120,8 @@ module tonic_tx_align #(
     assign s_plan_ready = (do_beat && last_beat) || do_eof_nodata;
     assign m_cpl_valid = frame_end;
     assign m_cpl_data = {p_tag, cpl_status};
+    assign dma_err = do_beat && beat_err;
+    assign dma_err_addr = p_addr;
     assign stat_err_dma = frame_end && cpl_status == 3'(`TONIC_TX_ST_DMA_ERR);
     assign stat_err_desc = frame_end && cpl_status != 3'd0 && cpl_status != 3'(`TONIC_TX_ST_DMA_ERR);
 

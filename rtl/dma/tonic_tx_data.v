@@ -11,7 +11,8 @@
 //
 // For every burst, and for every frame end, it pushes a plan entry telling tonic_tx_align which
 // bytes of the returning beats belong to the frame:
-//   {has_data, off[2:0], nbytes[8:0], beats[5:0], eof, status[2:0], q, idx[11:0], ndesc[7:0], fbytes[15:0]}
+//   {has_data, off[2:0], nbytes[8:0], beats[5:0], eof, status[2:0], q, idx[11:0], ndesc[7:0], fbytes[15:0],
+//    addr[63:0]}   (addr: the burst's first beat, for error reports)
 `default_nettype none
 `include "tonic_regs.vh"
 
@@ -46,7 +47,7 @@ module tonic_tx_data #(
 
     output wire                  busy
 );
-    localparam PLAN_W = 1 + 3 + 9 + 6 + 1 + 3 + QW + 12 + 8 + 16;
+    localparam PLAN_W = 1 + 3 + 9 + 6 + 1 + 3 + QW + 12 + 8 + 16 + 64;
     localparam [BUF_LOG2:0] BUF_DEPTH = 1 << BUF_LOG2;
 
     // ---------------------------------------------------------------- descriptor fields
@@ -138,7 +139,7 @@ module tonic_tx_data #(
         if (d_take_nodata) begin
             // consumed without reading; the frame ends here if this is its last descriptor
             if (d_eop) begin
-                plan_reg <= {1'b0, 3'd0, 9'd0, 6'd0, 1'b1, d_status, d_q, d_idx, nd_next, fbytes_reg};
+                plan_reg <= {1'b0, 3'd0, 9'd0, 6'd0, 1'b1, d_status, d_q, d_idx, nd_next, fbytes_reg, 64'd0};
                 plan_push_reg <= 1'b1;
                 status_reg <= 3'd0;
                 ndesc_reg <= 8'd0;
@@ -163,7 +164,7 @@ module tonic_tx_data #(
             m_axi_araddr <= {cur_reg[63:3], 3'd0};
             m_axi_arlen <= {2'd0, b_beats - 6'd1};
             plan_reg <= {1'b1, cur_reg[2:0], b_nbytes, b_beats, eop_reg && b_last, 3'd0, q_reg, idx_reg,
-                         ndesc_reg, fbytes_reg};
+                         ndesc_reg, fbytes_reg, cur_reg[63:3], 3'd0};
             plan_push_reg <= 1'b1;
             cur_reg <= b_end;
             left_reg <= left_reg - {8'd0, b_nbytes};

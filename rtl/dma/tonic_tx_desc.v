@@ -41,7 +41,10 @@ module tonic_tx_desc #(
     output wire [NQ-1:0]         m_head_valid, // per queue: a descriptor is waiting
     input  wire [QW-1:0]         sel_q,
     output wire [ENTRY_W-1:0]    m_desc_data,  // head of sel_q: {err, q, idx[11:0], desc[255:0]}
-    input  wire                  m_desc_pop
+    input  wire                  m_desc_pop,
+
+    output wire                  dma_err,      // a descriptor read came back with an error
+    output wire [63:0]           dma_err_addr  // the descriptor's address
 );
     localparam QW = (NQ > 1) ? $clog2(NQ) : 1;
     localparam ENTRY_W = 1 + QW + 12 + 256;
@@ -121,6 +124,8 @@ module tonic_tx_desc #(
     wire [ENTRY_W-1:0] entry = {err_acc_reg | beat_err, req_q, ridx, s_rdata, acc_reg};
 
     assign s_rready = 1'b1;      // room was reserved when the read was issued
+    assign dma_err = beat_ok && beat_err;
+    assign dma_err_addr = q_base[req_q*64 +: 64] + {47'd0, ridx, 5'd0};
 
     tonic_fifo #(.WIDTH(REQ_W), .DEPTH_LOG2(2)) u_req (
         .clk(clk), .rst(rst),

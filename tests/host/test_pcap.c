@@ -116,10 +116,10 @@ int main(void)
     /* an unwritable destination */
     CHECK_EQ(tpcap_writer_open("/nonexistent-dir/x.pcap", &w, err, sizeof(err)), -1);
     CHECK_STR(err, "cannot write pcap file /nonexistent-dir/x.pcap: /nonexistent-dir/x.pcap: No such file or directory");
-    for (const char *const *f = (const char *const[]){"good.pcap", "trunc.pcap", "short.pcap", "garbage.pcap",
+    for (const char *const *n = (const char *const[]){"good.pcap", "trunc.pcap", "short.pcap", "garbage.pcap",
                                                        "raw.pcap", "snap.pcap", NULL};
-         *f; f++)
-        unlink(path(*f));
+         *n; n++)
+        unlink(path(*n));
     test_tmpdir_remove();
     TEST_DONE();
 }
