@@ -21,6 +21,10 @@ function(tonic_verilated target)
   endforeach()
   verilate(${target} SOURCES ${V_SOURCES} ${TONIC_LINT_WAIVERS} TOP_MODULE ${V_TOP} PREFIX V${V_TOP}
            VERILATOR_ARGS ${incargs} -Wall -O3 --x-assign fast --x-initial unique ${V_ARGS})
+  # Verilator's headers and the generated model are not ours: include them as system headers so
+  # our strict warnings do not apply to them.
+  target_include_directories(${target} SYSTEM PRIVATE ${VERILATOR_ROOT}/include ${VERILATOR_ROOT}/include/vltstd
+                             ${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${target}.dir/V${V_TOP}.dir)
   if(V_LIBS)
     target_link_libraries(${target} PRIVATE ${V_LIBS})
   endif()

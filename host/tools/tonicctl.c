@@ -25,7 +25,7 @@ static const struct {
      "receive N frames into a pcap file"},
     {"loopback", cmd_loopback,
      "--count N [--min 60] [--max 9000] [--seed S] [--queues Q] [--ring R] [--buf-size B] [--timeout SEC]\n"
-     "              [--mmio-reads N] [--poll]",
+     "              [--mmio-reads N] [--poll] [--allow-loss]",
      "send random frames, receive them back (simulator --port loopback), check every byte"},
     {"mmio-bench", cmd_mmio_bench, "[--count N]", "MMIO read round-trip time and write rate"},
 };

@@ -53,7 +53,7 @@ module tonic_tx_desc #(
 
     reg [11:0] fidx_reg [0:NQ-1];       // next descriptor to fetch
     reg [QW-1:0] rr_reg;
-    reg [4:0]  inflight_reg [0:NQ-1];   // descriptors requested, not yet in the queue's FIFO
+    reg [NQ*5-1:0] inflight_reg;        // per queue: descriptors requested, not yet in its FIFO
     reg [NQ*3-1:0] qreq_reg;            // per-queue reads in flight (0..2)
     wire [FIFO_LOG2:0] fifo_count [0:NQ-1];
 
@@ -67,7 +67,7 @@ module tonic_tx_desc #(
             assign prod_a[gw] = q_prod[gw*12 +: 12];
             assign has_work[gw] = q_enable[gw] && prod_a[gw] != fidx_reg[gw] &&
                                   qreq_reg[gw*3 +: 3] < 3'd2 &&
-                                  (fifo_count[gw] + inflight_reg[gw]) < 5'd16;
+                                  (fifo_count[gw] + inflight_reg[gw*5 +: 5]) < 5'd16;
         end
     endgenerate
     wire [QW-1:0] pick;
@@ -85,7 +85,7 @@ module tonic_tx_desc #(
     wire [12:0] p_n0 = (p_avail < p_to_wrap) ? p_avail : p_to_wrap;
     wire [12:0] p_n1 = (p_n0 < p_to_4k) ? p_n0 : p_to_4k;
     wire [12:0] p_n2 = (p_n1 < 13'd8) ? p_n1 : 13'd8;
-    wire [4:0]  p_free = 5'd16 - fifo_count[pick] - inflight_reg[pick];
+    wire [4:0]  p_free = 5'd16 - fifo_count[pick] - inflight_reg[pick*5 +: 5];
     wire [3:0]  p_n = ({1'b0, p_n2[3:0]} < p_free) ? p_n2[3:0] : p_free[3:0];
 
     // ---------------------------------------------------------------- request tracking
@@ -187,8 +187,8 @@ module tonic_tx_desc #(
 
         for (i = 0; i < NQ; i = i + 1) begin
             // descriptors reserved but not yet in the queue's FIFO
-            inflight_reg[i] <= inflight_reg[i] + ((issue && pick == QW'(i)) ? {1'b0, p_n} : 5'd0)
-                                               - ((desc_push && req_q == QW'(i)) ? 5'd1 : 5'd0);
+            inflight_reg[i*5 +: 5] <= inflight_reg[i*5 +: 5] + ((issue && pick == QW'(i)) ? {1'b0, p_n} : 5'd0)
+                                                           - ((desc_push && req_q == QW'(i)) ? 5'd1 : 5'd0);
             if (req_push_reg && req_in_reg[REQ_W-1 -: QW] == QW'(i)) begin
                 if (!(burst_end && req_q == QW'(i)))
                     qreq_reg[i*3 +: 3] <= qreq_reg[i*3 +: 3] + 3'd1;
@@ -202,7 +202,7 @@ module tonic_tx_desc #(
             m_axi_arvalid <= 1'b0;
             req_push_reg <= 1'b0;
             rr_reg <= {QW{1'b0}};
-            for (i = 0; i < NQ; i = i + 1) inflight_reg[i] <= 5'd0;
+            inflight_reg <= {NQ*5{1'b0}};
             qreq_reg <= {NQ*3{1'b0}};
             beat_reg <= 2'd0;
             dcnt_reg <= 4'd0;

@@ -8,6 +8,10 @@
   pcaptool.py count A.pcap           print the number of frames
   pcaptool.py pad60 IN.pcap OUT.pcap copy, zero-padding frames shorter than 60 bytes (what a MAC sends)
   pcaptool.py select IN.pcap OUT.pcap MIN MAX  copy only frames with MIN <= len <= MAX
+  pcaptool.py arpreq OUT.pcap SRCMAC SRCIP DSTIP     one ARP request (who has DSTIP, tell SRCIP)
+  pcaptool.py arpreply IN.pcap MAC IP PEERIP   exit 0 if frame 0 is an ARP reply from PEERIP to MAC/IP
+  pcaptool.py udp IN.pcap SRCIP DSTIP PORT TEXT  exit 0 if some frame is a UDP datagram SRCIP -> DSTIP:PORT
+                                               carrying TEXT
 """
 import random
 import struct
@@ -74,9 +78,38 @@ def main(argv):
     elif cmd == "select":
         lo, hi = int(argv[4]), int(argv[5])
         write(argv[3], [f for f in read(argv[2]) if lo <= len(f) <= hi])
+    elif cmd == "arpreq":
+        mac, sip, dip = mac_b(argv[3]), ip_b(argv[4]), ip_b(argv[5])
+        arp = struct.pack(">HHBBH", 1, 0x0800, 6, 4, 1) + mac + sip + bytes(6) + dip
+        write(argv[2], [b"\xff" * 6 + mac + b"\x08\x06" + arp + bytes(18)])
+    elif cmd == "arpreply":
+        mac, ip, peer = mac_b(argv[3]), ip_b(argv[4]), ip_b(argv[5])
+        f = read(argv[2])[0]
+        ok = (len(f) >= 42 and f[0:6] == mac and f[12:14] == b"\x08\x06" and
+              struct.unpack(">H", f[20:22])[0] == 2 and f[28:32] == peer and f[32:38] == mac and f[38:42] == ip)
+        print(f"pcaptool: frame 0 ({len(f)} bytes) {'is' if ok else 'is not'} the expected ARP reply")
+        return 0 if ok else 1
+    elif cmd == "udp":
+        sip, dip, port, text = ip_b(argv[3]), ip_b(argv[4]), int(argv[5]), argv[6].encode()
+        for f in read(argv[2]):
+            if len(f) < 42 or f[12:14] != b"\x08\x00" or f[23] != 17 or f[26:30] != sip or f[30:34] != dip:
+                continue
+            l4 = 14 + (f[14] & 15) * 4
+            if struct.unpack(">H", f[l4 + 2:l4 + 4])[0] == port and f[l4 + 8:l4 + 8 + len(text)] == text:
+                return 0
+        print("pcaptool: no matching UDP datagram found")
+        return 1
     else:
         raise SystemExit(__doc__)
     return 0
+
+
+def mac_b(s):
+    return bytes(int(x, 16) for x in s.split(":"))
+
+
+def ip_b(s):
+    return bytes(int(x) for x in s.split("."))
 
 
 if __name__ == "__main__":
