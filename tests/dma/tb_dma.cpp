@@ -620,10 +620,76 @@ static void scenario_rx_bad(Env &e)
     check(c.status == TONIC_RX_ST_OK && c.bytes == g, "frame after the RX DMA fault intact");
 }
 
+// Interrupt moderation: one message per COUNT completions or per IRQ_TIMER cycles, on the queue's
+// vector, then silence until the host writes CQ_CONS (re-arm).
+static void scenario_irq(Env &e)
+{
+    std::vector<std::pair<uint64_t, unsigned>> irqs; // (cycle, vector)
+    e.h.on_irq = [&](uint8_t v) { irqs.push_back({e.h.cycle(), v}); };
+    TxQ tx(e, 1, 6);
+    RxQ rx(e, 0, 6);
+    for (unsigned i = 0; i < 63; i++)
+        rx.post(2048, i == 62);
+    // IRQ settings may change while enabled; vector 5 for TX queue 1, RX queue 0 off
+    e.wr(qreg(true, 1, TONIC_Q_IRQ), 5 | (4u << 8));
+    e.wr(qreg(true, 1, TONIC_Q_IRQ_TIMER), 1000000);
+    e.wr(qreg(true, 1, TONIC_Q_QCTRL), TONIC_Q_QCTRL_ENABLE | TONIC_Q_QCTRL_IRQ_ENABLE);
+    e.wr(qreg(true, 1, TONIC_Q_IRQ), 99); // vector out of range: refused
+    check(e.rd(qreg(true, 1, TONIC_Q_IRQ)) == (5 | (4u << 8)), "IRQ register kept after a bad vector");
+    check(e.rd(qreg(true, 1, TONIC_Q_QSTATUS)) & TONIC_Q_QSTATUS_CFG, "bad vector flagged in QSTATUS.CFG");
+
+    auto send_n = [&](unsigned n) {
+        for (unsigned i = 0; i < n; i++)
+            tx.send(make_frame(100, 1, i), 1);
+    };
+    auto wait_cpl = [&](unsigned n) { // let the device complete n frames without reaping them
+        wait_for(e, [&] { return ((e.rd(qreg(true, 1, TONIC_Q_CQ_PROD)) - tx.cq_cons) & (tx.n - 1)) >= n; }, 200000,
+                 "TX completions");
+    };
+    // count: 3 completions -> nothing; the 4th -> one interrupt on vector 5
+    send_n(3);
+    wait_cpl(3);
+    e.run(3000);
+    check(irqs.empty(), "no interrupt before COUNT completions (%zu)", irqs.size());
+    send_n(1);
+    wait_cpl(4);
+    e.run(100);
+    check(irqs.size() == 1 && irqs[0].second == 5, "one interrupt on vector 5 after 4 completions (%zu)", irqs.size());
+    // not re-armed: more completions, no interrupt
+    send_n(6);
+    wait_cpl(10);
+    e.run(3000);
+    check(irqs.size() == 1, "no interrupt until CQ_CONS is written (%zu)", irqs.size());
+    // re-arm: 6 completions are pending (>= 4) -> interrupt at once
+    tx.reap(nullptr);
+    e.run(200);
+    check(irqs.size() == 2, "re-arming with pending completions interrupts (%zu)", irqs.size());
+    tx.reap(nullptr);
+    e.wr(qreg(true, 1, TONIC_Q_CQ_CONS), tx.cq_cons); // re-arm (nothing pending now)
+    e.run(2000);
+    check(irqs.size() == 2, "re-arming with nothing pending does not interrupt (%zu)", irqs.size());
+    // timer: COUNT 100, timer 500 cycles: one interrupt about 500 cycles after the first completion
+    e.wr(qreg(true, 1, TONIC_Q_IRQ), 5 | (100u << 8));
+    e.wr(qreg(true, 1, TONIC_Q_IRQ_TIMER), 500);
+    size_t before = irqs.size();
+    send_n(1);
+    uint64_t t0 = 0;
+    wait_for(e, [&] {
+        if (!t0 && ((e.rd(qreg(true, 1, TONIC_Q_CQ_PROD)) - tx.cq_cons) & (tx.n - 1)) >= 1)
+            t0 = e.h.cycle();
+        return irqs.size() > before;
+    }, 100000, "the moderation timer");
+    uint64_t dt = irqs.back().first - t0;
+    check(dt >= 400 && dt <= 700, "timer interrupt %llu cycles after the completion was seen (500 set)",
+          (unsigned long long)dt);
+    check(e.stat(TONIC_STAT_IRQS) == irqs.size(), "IRQS counter = %zu", irqs.size());
+    e.h.on_irq = [](uint8_t) {};
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: tb_dma traffic|tx_bad|doorbell_full|rx_bad [SEED] [STALL%%]\n");
+        fprintf(stderr, "usage: tb_dma traffic|tx_bad|doorbell_full|rx_bad|irq [SEED] [STALL%%]\n");
         return 2;
     }
     std::string sc = argv[1];
@@ -642,6 +708,8 @@ int main(int argc, char **argv)
         scenario_doorbell_full(e);
     else if (sc == "rx_bad")
         scenario_rx_bad(e);
+    else if (sc == "irq")
+        scenario_irq(e);
     else {
         fprintf(stderr, "tb_dma: unknown scenario '%s'\n", sc.c_str());
         return 2;

@@ -17,12 +17,8 @@
 
 #include "axis_tb.h"
 
-// Verilator's own headers do not build under the harness's -Wextra -Werror
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-parameter"
 #include "Veth_mac_rx.h"
 #include "verilated.h"
-#pragma GCC diagnostic pop
 
 #ifndef TB_MAX_FRAME
 #define TB_MAX_FRAME 9216

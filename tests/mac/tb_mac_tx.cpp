@@ -13,12 +13,8 @@
 
 #include "axis_tb.h"
 
-// Verilator's own headers do not build under the harness's -Wextra -Werror
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-parameter"
 #include "Veth_mac_tx.h"
 #include "verilated.h"
-#pragma GCC diagnostic pop
 
 #ifndef TB_MIN_FRAME
 #define TB_MIN_FRAME 60

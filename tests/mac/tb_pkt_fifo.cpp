@@ -24,12 +24,8 @@
 
 #include "axis_tb.h"
 
-// Verilator's own headers do not build under the harness's -Wextra -Werror
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-parameter"
 #include "Vaxis_pkt_fifo.h"
 #include "verilated.h"
-#pragma GCC diagnostic pop
 
 #ifndef TB_DEPTH
 #define TB_DEPTH 2048
