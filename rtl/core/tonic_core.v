@@ -356,12 +356,10 @@ module tonic_core #(
 
     // ---------------------------------------------------------------- statistics
     wire tx_beat = m_axis_tx_tvalid && m_axis_tx_tready;
-    reg [3:0] tx_keep_bytes;
-    integer b;
-    always @* begin
-        tx_keep_bytes = 4'd0;
-        for (b = 0; b < 8; b = b + 1) tx_keep_bytes = tx_keep_bytes + {3'd0, m_axis_tx_tkeep[b]};
-    end
+    localparam KEEP_W = 8;
+    localparam KC_W = 4;
+    `include "axis_keep.vh"
+    wire [3:0] tx_keep_bytes = keep_count(m_axis_tx_tkeep);
 
     always @* begin
         st_valid = {NSTAT{1'b0}};

@@ -63,15 +63,44 @@ module tonic_rx_desc #(
     wire [NQ*4-1:0]    c_count;
 
     // ---------------------------------------------------------------- queue choice
-    // a queue wants descriptors when its cache is at most half full and the host posted more
-    wire [11:0]  prod_a [0:NQ-1];
-    wire [NQ-1:0] wants;
+    // A queue wants descriptors when its cache is at most half full and the host posted more.
+    // Two stages, for timing: each queue's next fetch is computed in parallel and registered, and
+    // the round-robin choice picks among registered candidates. Candidates are one cycle old, so
+    // a read is issued only when none has completed in the previous cycle either (the caches'
+    // counts are then settled), and a queue being (re)enabled has no candidate.
+    reg  [NQ*4-1:0]  cand_n_reg;
+    reg  [NQ*64-1:0] cand_addr_reg;
+    reg  [NQ*12-1:0] cand_fidx_reg;
+    reg              rd_busy_d_reg;
     genvar gw;
     generate
-        for (gw = 0; gw < NQ; gw = gw + 1) begin : g_want
-            assign prod_a[gw] = q_prod[gw*12 +: 12];
-            assign wants[gw] = q_enable[gw] && !q_start[gw] && prod_a[gw] != fidx_reg[gw] &&
-                               c_count[gw*4 +: 4] <= 4'd4;
+        for (gw = 0; gw < NQ; gw = gw + 1) begin : g_cand
+            wire [3:0]  log2 = q_size_log2[gw*4 +: 4];
+            wire [12:0] size = 13'd1 << log2;
+            wire [11:0] fidx = fidx_reg[gw];
+            wire [63:0] addr = q_base[gw*64 +: 64] + {48'd0, fidx, 4'd0};
+            wire [12:0] avail = ({1'b0, q_prod[gw*12 +: 12]} - {1'b0, fidx}) & (size - 13'd1);
+            wire [12:0] to_wrap = size - {1'b0, fidx};
+            wire [12:0] to_4k = (13'h1000 - {1'b0, addr[11:0]}) >> 4;
+            wire [12:0] room = 13'd8 - {9'd0, c_count[gw*4 +: 4]};
+            wire [12:0] n0 = (avail < to_wrap) ? avail : to_wrap;
+            wire [12:0] n1 = (n0 < to_4k) ? n0 : to_4k;
+            wire [12:0] n = (n1 < room) ? n1 : room;
+            always @(posedge clk) begin
+                cand_n_reg[gw*4 +: 4] <= (q_enable[gw] && !q_start[gw] && c_count[gw*4 +: 4] <= 4'd4) ? n[3:0] : 4'd0;
+                cand_addr_reg[gw*64 +: 64] <= addr;
+                cand_fidx_reg[gw*12 +: 12] <= fidx;
+                if (rst) cand_n_reg[gw*4 +: 4] <= 4'd0;
+            end
+            wire unused_n = &{1'b0, n[12:4]};
+        end
+    endgenerate
+
+    wire [NQ-1:0] wants;
+    genvar gh;
+    generate
+        for (gh = 0; gh < NQ; gh = gh + 1) begin : g_want
+            assign wants[gh] = cand_n_reg[gh*4 +: 4] != 4'd0;
         end
     endgenerate
     wire [QW-1:0] pick;
@@ -79,18 +108,11 @@ module tonic_rx_desc #(
     tonic_rr_pick #(.N(NQ), .W(QW)) u_rr (.req(wants), .start(rr_reg), .pick(pick), .valid(pick_valid));
 
     wire [3:0]  p_log2 = q_size_log2[pick*4 +: 4];
-    wire [12:0] p_size = 13'd1 << p_log2;
-    wire [12:0] p_mask = p_size - 13'd1;
-    wire [11:0] p_fidx = fidx_reg[pick];
-    wire [63:0] p_addr = q_base[pick*64 +: 64] + {48'd0, p_fidx, 4'd0};
-    wire [12:0] p_avail = ({1'b0, prod_a[pick]} - {1'b0, p_fidx}) & p_mask;
-    wire [12:0] p_to_wrap = p_size - {1'b0, p_fidx};
-    wire [12:0] p_to_4k = (13'h1000 - {1'b0, p_addr[11:0]}) >> 4;
-    wire [12:0] p_room = 13'd8 - {9'd0, c_count[pick*4 +: 4]};
-    wire [12:0] p_n0 = (p_avail < p_to_wrap) ? p_avail : p_to_wrap;
-    wire [12:0] p_n1 = (p_n0 < p_to_4k) ? p_n0 : p_to_4k;
-    wire [12:0] p_n  = (p_n1 < p_room) ? p_n1 : p_room;
-    wire        issue = !rd_busy_reg && pick_valid && p_n != 13'd0;
+    wire [11:0] p_mask = 12'((13'd1 << p_log2) - 13'd1);
+    wire [11:0] p_fidx = cand_fidx_reg[pick*12 +: 12];
+    wire [63:0] p_addr = cand_addr_reg[pick*64 +: 64];
+    wire [3:0]  p_n = cand_n_reg[pick*4 +: 4];
+    wire        issue = !rd_busy_reg && !rd_busy_d_reg && pick_valid && !q_start[pick];
 
     // ---------------------------------------------------------------- read data into the caches
     wire [11:0] rd_mask = 12'((13'd1 << rd_log2_reg) - 13'd1);
@@ -122,20 +144,21 @@ module tonic_rx_desc #(
 
     integer i;
     always @(posedge clk) begin
+        rd_busy_d_reg <= rd_busy_reg;
         if (m_axi_arvalid && m_axi_arready) m_axi_arvalid <= 1'b0;
 
         if (issue) begin
             m_axi_arvalid <= 1'b1;
             m_axi_araddr <= p_addr;
-            m_axi_arlen <= {3'd0, p_n[3:0], 1'b0} - 8'd1;
+            m_axi_arlen <= {3'd0, p_n, 1'b0} - 8'd1;
             rd_busy_reg <= 1'b1;
             rd_q_reg <= pick;
             rd_idx_reg <= p_fidx;
             rd_log2_reg <= p_log2;
-            rd_left_reg <= p_n[3:0];
+            rd_left_reg <= p_n;
             beat_reg <= 1'b0;
             err_reg <= 1'b0;
-            fidx_reg[pick] <= (p_fidx + p_n[11:0]) & p_mask[11:0];
+            fidx_reg[pick] <= (p_fidx + {8'd0, p_n}) & p_mask;
             rr_reg <= (32'(pick) == NQ - 1) ? {QW{1'b0}} : pick + 1'b1;
         end
 
@@ -163,7 +186,7 @@ module tonic_rx_desc #(
         end
     end
 
-    wire unused_ok = &{1'b0, s_rresp[0], s_rdata[63:`TONIC_RXD_LEN_LSB - 64 + 16], p_n[12:4]};
+    wire unused_ok = &{1'b0, s_rresp[0], s_rdata[63:`TONIC_RXD_LEN_LSB - 64 + 16]};
 endmodule
 
 `default_nettype wire

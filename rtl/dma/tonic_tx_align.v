@@ -125,12 +125,9 @@ module tonic_tx_align #(
     assign stat_err_dma = frame_end && cpl_status == 3'(`TONIC_TX_ST_DMA_ERR);
     assign stat_err_desc = frame_end && cpl_status != 3'd0 && cpl_status != 3'(`TONIC_TX_ST_DMA_ERR);
 
-    function [7:0] keep_of;
-        input [4:0] n;   // 1..8
-        begin
-            keep_of = 8'hFF >> (5'd8 - n);
-        end
-    endfunction
+    localparam KEEP_W = 8;
+    localparam KC_W = 4;
+    `include "axis_keep.vh"
 
     always @(posedge clk) begin
         if (m_axis_tvalid && m_axis_tready) m_axis_tvalid <= 1'b0;
@@ -138,7 +135,7 @@ module tonic_tx_align #(
         if (flush_reg && out_free) begin
             // second beat of a frame tail
             m_axis_tdata <= acc_reg[63:0];
-            m_axis_tkeep <= keep_of(flush_cnt_reg);
+            m_axis_tkeep <= keep_mask(flush_cnt_reg);
             m_axis_tlast <= 1'b1;
             m_axis_tvalid <= 1'b1;
             flush_reg <= 1'b0;
@@ -163,7 +160,7 @@ module tonic_tx_align #(
                     flush_reg <= 1'b1;
                     flush_cnt_reg <= new_cnt - 5'd8;
                 end else begin
-                    m_axis_tkeep <= keep_of(new_cnt);
+                    m_axis_tkeep <= keep_mask(new_cnt);
                     m_axis_tlast <= 1'b1;
                     acc_reg <= 128'd0;
                     acc_cnt_reg <= 5'd0;
@@ -185,7 +182,7 @@ module tonic_tx_align #(
             dma_err_reg <= 1'b0;
             if (acc_cnt_reg != 5'd0) begin
                 m_axis_tdata <= acc_reg[63:0];
-                m_axis_tkeep <= keep_of(acc_cnt_reg);
+                m_axis_tkeep <= keep_mask(acc_cnt_reg);
                 m_axis_tlast <= 1'b1;
                 m_axis_tuser <= 1'b1;
                 m_axis_tvalid <= 1'b1;

@@ -92,13 +92,13 @@ module tonic_tx_data #(
         ({24'd0, nd_next} > MAX_SG)   ? 3'(`TONIC_TX_ST_TOO_MANY) :
         ({15'd0, fb_next} > MAX_FRAME) ? 3'(`TONIC_TX_ST_TOO_LONG) : 3'd0;
 
-    // the next burst of the current descriptor
-    wire [63:0]  b_end_bound = {cur_reg[63:8], 8'd0} + 64'd256;
-    wire [63:0]  b_end_want  = cur_reg + {47'd0, left_reg};
-    wire [63:0]  b_end = (b_end_want < b_end_bound) ? b_end_want : b_end_bound;
-    wire [8:0]   b_nbytes = 9'(b_end - cur_reg);
-    wire [63:0]  b_end_up = b_end + 64'd7;
-    wire [5:0]   b_beats = 6'((b_end_up[63:3]) - (cur_reg[63:3]));
+    // the next burst of the current descriptor: up to the next 256-byte boundary (narrow
+    // arithmetic: only the low address bits matter for the length)
+    wire [8:0]   b_to_bound = 9'd256 - {1'b0, cur_reg[7:0]};
+    wire [8:0]   b_nbytes = (left_reg < {8'd0, b_to_bound}) ? left_reg[8:0] : b_to_bound;
+    wire [9:0]   b_span = {7'd0, cur_reg[2:0]} + {1'b0, b_nbytes} + 10'd7;
+    wire [5:0]   b_beats = b_span[8:3];
+    wire [63:0]  b_end = cur_reg + {55'd0, b_nbytes};
     wire         b_last = left_reg == {8'd0, b_nbytes};
     wire         b_room = ({1'b0, reserved_reg} + {{(BUF_LOG2-5){1'b0}}, b_beats}) <= {1'b0, BUF_DEPTH};
     wire         b_issue = in_burst_reg && !m_axi_arvalid && !plan_push_reg && plan_s_ready && b_room;
@@ -189,8 +189,7 @@ module tonic_tx_data #(
         end
     end
 
-    wire unused_ok = &{1'b0, plan_count_unused, d[255:`TONIC_TXD_EOP_LSB+1],
-                       b_end_up[2:0]};
+    wire unused_ok = &{1'b0, plan_count_unused, d[255:`TONIC_TXD_EOP_LSB+1], b_span[9], b_span[2:0]};
 
     initial begin
         if (BUF_LOG2 < 6 || BUF_LOG2 > 12) begin

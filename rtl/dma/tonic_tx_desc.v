@@ -59,15 +59,44 @@ module tonic_tx_desc #(
 
     // ---------------------------------------------------------------- queue choice
 
-    wire [11:0]  prod_a [0:NQ-1];
-    wire [NQ-1:0] has_work;
+    // Two stages, for timing: every cycle each queue's next fetch (address, count) is computed in
+    // parallel and registered; the round-robin choice then only picks among registered candidates.
+    // A candidate is one cycle old: the cycle after an issue is never used (req_push_reg), and a
+    // queue being (re)enabled has no candidate, so a stale one is never issued; other changes
+    // (doorbells, FIFO pops) only make the registered count conservative.
+    reg  [NQ*4-1:0]  cand_n_reg;       // descriptors to fetch now, 0 = none
+    reg  [NQ*64-1:0] cand_addr_reg;
+    reg  [NQ*12-1:0] cand_fidx_reg;
     genvar gw;
     generate
-        for (gw = 0; gw < NQ; gw = gw + 1) begin : g_work
-            assign prod_a[gw] = q_prod[gw*12 +: 12];
-            assign has_work[gw] = q_enable[gw] && prod_a[gw] != fidx_reg[gw] &&
-                                  qreq_reg[gw*3 +: 3] < 3'd2 &&
-                                  (fifo_count[gw] + inflight_reg[gw*5 +: 5]) < 5'd16;
+        for (gw = 0; gw < NQ; gw = gw + 1) begin : g_cand
+            wire [3:0]  log2 = q_size_log2[gw*4 +: 4];
+            wire [12:0] size = 13'd1 << log2;
+            wire [11:0] fidx = fidx_reg[gw];
+            wire [63:0] addr = q_base[gw*64 +: 64] + {47'd0, fidx, 5'd0};
+            wire [12:0] avail = ({1'b0, q_prod[gw*12 +: 12]} - {1'b0, fidx}) & (size - 13'd1);
+            wire [12:0] to_wrap = size - {1'b0, fidx};
+            wire [12:0] to_4k = (13'h1000 - {1'b0, addr[11:0]}) >> 5;
+            wire [4:0]  free = 5'd16 - fifo_count[gw] - inflight_reg[gw*5 +: 5];
+            wire [12:0] n0 = (avail < to_wrap) ? avail : to_wrap;
+            wire [12:0] n1 = (n0 < to_4k) ? n0 : to_4k;
+            wire [12:0] n2 = (n1 < 13'd8) ? n1 : 13'd8;
+            wire [3:0]  n = ({1'b0, n2[3:0]} < free) ? n2[3:0] : free[3:0];
+            always @(posedge clk) begin
+                cand_n_reg[gw*4 +: 4] <= (q_enable[gw] && !q_start[gw] && qreq_reg[gw*3 +: 3] < 3'd2) ? n : 4'd0;
+                cand_addr_reg[gw*64 +: 64] <= addr;
+                cand_fidx_reg[gw*12 +: 12] <= fidx;
+                if (rst) cand_n_reg[gw*4 +: 4] <= 4'd0;
+            end
+            wire unused_n2 = &{1'b0, n2[12:4]};
+        end
+    endgenerate
+
+    wire [NQ-1:0] has_work;
+    genvar gh;
+    generate
+        for (gh = 0; gh < NQ; gh = gh + 1) begin : g_work
+            assign has_work[gh] = cand_n_reg[gh*4 +: 4] != 4'd0;
         end
     endgenerate
     wire [QW-1:0] pick;
@@ -75,18 +104,10 @@ module tonic_tx_desc #(
     tonic_rr_pick #(.N(NQ), .W(QW)) u_rr (.req(has_work), .start(rr_reg), .pick(pick), .valid(pick_valid));
 
     wire [3:0]  p_log2 = q_size_log2[pick*4 +: 4];
-    wire [12:0] p_size = 13'd1 << p_log2;
-    wire [12:0] p_mask = p_size - 13'd1;
-    wire [11:0] p_fidx = fidx_reg[pick];
-    wire [63:0] p_addr = q_base[pick*64 +: 64] + {47'd0, p_fidx, 5'd0};
-    wire [12:0] p_avail = ({1'b0, prod_a[pick]} - {1'b0, p_fidx}) & p_mask;
-    wire [12:0] p_to_wrap = p_size - {1'b0, p_fidx};
-    wire [12:0] p_to_4k = (13'h1000 - {1'b0, p_addr[11:0]}) >> 5;
-    wire [12:0] p_n0 = (p_avail < p_to_wrap) ? p_avail : p_to_wrap;
-    wire [12:0] p_n1 = (p_n0 < p_to_4k) ? p_n0 : p_to_4k;
-    wire [12:0] p_n2 = (p_n1 < 13'd8) ? p_n1 : 13'd8;
-    wire [4:0]  p_free = 5'd16 - fifo_count[pick] - inflight_reg[pick*5 +: 5];
-    wire [3:0]  p_n = ({1'b0, p_n2[3:0]} < p_free) ? p_n2[3:0] : p_free[3:0];
+    wire [11:0] p_mask = 12'((13'd1 << p_log2) - 13'd1);
+    wire [11:0] p_fidx = cand_fidx_reg[pick*12 +: 12];
+    wire [63:0] p_addr = cand_addr_reg[pick*64 +: 64];
+    wire [3:0]  p_n = cand_n_reg[pick*4 +: 4];
 
     // ---------------------------------------------------------------- request tracking
     reg  [63:0] ar_addr_reg;
@@ -166,7 +187,7 @@ module tonic_tx_desc #(
             ar_n_reg <= p_n - 4'd1;
             req_in_reg <= {pick, p_fidx, p_log2, p_n - 4'd1};
             req_push_reg <= 1'b1;
-            fidx_reg[pick] <= (p_fidx + {8'd0, p_n}) & p_mask[11:0];
+            fidx_reg[pick] <= (p_fidx + {8'd0, p_n}) & p_mask;
             rr_reg <= (32'(pick) == NQ - 1) ? {QW{1'b0}} : pick + 1'b1;
         end
 
@@ -218,7 +239,7 @@ module tonic_tx_desc #(
         end
     endgenerate
 
-    wire unused_ok = &{1'b0, s_rlast, s_rresp[0], p_n2[12:4], req_count_unused, fifo_s_ready};
+    wire unused_ok = &{1'b0, s_rlast, s_rresp[0], req_count_unused, fifo_s_ready};
 endmodule
 
 `default_nettype wire

@@ -94,16 +94,7 @@ module axis_pkt_fifo #(
     end
 `endif
 
-    // bytes in a contiguous keep: one more than the index of the highest set bit
-    function [KC_W-1:0] keep_count(input [KEEP_W-1:0] k);
-        integer j;
-        begin
-            keep_count = {KC_W{1'b0}};
-            for (j = 0; j < KEEP_W; j = j + 1)
-                if (k[j])
-                    keep_count = j[KC_W-1:0] + 1'b1;
-        end
-    endfunction
+    `include "axis_keep.vh"
 
     // tkeep of a stored beat: count 0 means all bytes
     function [KEEP_W-1:0] keep_decode(input [KCW-1:0] c);

@@ -75,24 +75,7 @@ module eth_mac_rx #(
     end
 `endif
 
-    // bytes in a contiguous keep: one more than the index of the highest set bit
-    function [KC_W-1:0] keep_count(input [KEEP_W-1:0] k);
-        integer j;
-        begin
-            keep_count = {KC_W{1'b0}};
-            for (j = 0; j < KEEP_W; j = j + 1)
-                if (k[j])
-                    keep_count = j[KC_W-1:0] + 1'b1;
-        end
-    endfunction
-
-    function [KEEP_W-1:0] keep_mask(input [KC_W:0] n);    // n ones from bit 0, n <= KEEP_W
-        integer j;
-        begin
-            for (j = 0; j < KEEP_W; j = j + 1)
-                keep_mask[j] = j < n;
-        end
-    endfunction
+    `include "axis_keep.vh"
 
     assign s_axis_tready = 1'b1;
 
