@@ -59,7 +59,7 @@ module tonic_rx_desc #(
     reg          err_reg;
 
     wire [NQ-1:0]      c_valid;
-    wire [NQ*ENTRY_W-1:0] c_data;
+    wire [ENTRY_W-1:0] c_data [0:NQ-1];
     wire [NQ*4-1:0]    c_count;
 
     // ---------------------------------------------------------------- queue choice
@@ -70,7 +70,6 @@ module tonic_rx_desc #(
     // counts are then settled), and a queue being (re)enabled has no candidate.
     reg  [NQ*4-1:0]  cand_n_reg;
     reg  [NQ*64-1:0] cand_addr_reg;
-    reg  [NQ*12-1:0] cand_fidx_reg;
     reg              rd_busy_d_reg;
     genvar gw;
     generate
@@ -89,7 +88,6 @@ module tonic_rx_desc #(
             always @(posedge clk) begin
                 cand_n_reg[gw*4 +: 4] <= (q_enable[gw] && !q_start[gw] && c_count[gw*4 +: 4] <= 4'd4) ? n[3:0] : 4'd0;
                 cand_addr_reg[gw*64 +: 64] <= addr;
-                cand_fidx_reg[gw*12 +: 12] <= fidx;
                 if (rst) cand_n_reg[gw*4 +: 4] <= 4'd0;
             end
             wire unused_n = &{1'b0, n[12:4]};
@@ -109,7 +107,7 @@ module tonic_rx_desc #(
 
     wire [3:0]  p_log2 = q_size_log2[pick*4 +: 4];
     wire [11:0] p_mask = 12'((13'd1 << p_log2) - 13'd1);
-    wire [11:0] p_fidx = cand_fidx_reg[pick*12 +: 12];
+    wire [11:0] p_fidx = fidx_reg[pick];   // unchanged since the candidate was computed
     wire [63:0] p_addr = cand_addr_reg[pick*64 +: 64];
     wire [3:0]  p_n = cand_n_reg[pick*4 +: 4];
     wire        issue = !rd_busy_reg && !rd_busy_d_reg && pick_valid && !q_start[pick];
@@ -132,7 +130,7 @@ module tonic_rx_desc #(
             tonic_fifo #(.WIDTH(ENTRY_W), .DEPTH_LOG2(3)) u_cache (
                 .clk(clk), .rst(rst || q_start[g]),
                 .s_data(entry), .s_valid(push && rd_q_reg == QW'(g)), .s_ready(s_ready_unused),
-                .m_data(c_data[g*ENTRY_W +: ENTRY_W]), .m_valid(c_valid[g]),
+                .m_data(c_data[g]), .m_valid(c_valid[g]),
                 .m_ready(pop && sel_q == QW'(g)),
                 .count(c_count[g*4 +: 4])
             );
@@ -140,7 +138,7 @@ module tonic_rx_desc #(
     endgenerate
 
     assign head_valid = c_valid[sel_q];
-    assign head = c_data[sel_q*ENTRY_W +: ENTRY_W];
+    assign head = c_data[sel_q];
 
     integer i;
     always @(posedge clk) begin

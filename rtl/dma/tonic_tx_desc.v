@@ -66,7 +66,6 @@ module tonic_tx_desc #(
     // (doorbells, FIFO pops) only make the registered count conservative.
     reg  [NQ*4-1:0]  cand_n_reg;       // descriptors to fetch now, 0 = none
     reg  [NQ*64-1:0] cand_addr_reg;
-    reg  [NQ*12-1:0] cand_fidx_reg;
     genvar gw;
     generate
         for (gw = 0; gw < NQ; gw = gw + 1) begin : g_cand
@@ -85,7 +84,6 @@ module tonic_tx_desc #(
             always @(posedge clk) begin
                 cand_n_reg[gw*4 +: 4] <= (q_enable[gw] && !q_start[gw] && qreq_reg[gw*3 +: 3] < 3'd2) ? n : 4'd0;
                 cand_addr_reg[gw*64 +: 64] <= addr;
-                cand_fidx_reg[gw*12 +: 12] <= fidx;
                 if (rst) cand_n_reg[gw*4 +: 4] <= 4'd0;
             end
             wire unused_n2 = &{1'b0, n2[12:4]};
@@ -105,7 +103,7 @@ module tonic_tx_desc #(
 
     wire [3:0]  p_log2 = q_size_log2[pick*4 +: 4];
     wire [11:0] p_mask = 12'((13'd1 << p_log2) - 13'd1);
-    wire [11:0] p_fidx = cand_fidx_reg[pick*12 +: 12];
+    wire [11:0] p_fidx = fidx_reg[pick];   // unchanged since the candidate was computed
     wire [63:0] p_addr = cand_addr_reg[pick*64 +: 64];
     wire [3:0]  p_n = cand_n_reg[pick*4 +: 4];
 
