@@ -7,11 +7,13 @@
 #  2. simulated cycles per second, and the MMIO read round trip between driver and simulator
 #  3. Yosys area of tonic_nic on ECP5 (LUT4, FF, DP16KD) and of its main blocks
 #  4. nextpnr-ecp5 place and route of tonic_nic (in bench/fmax_wrap.v) for Fmax, and Gb/s at Fmax
-# Usage: bench/run.sh [BUILD_DIR] [--quick]   (--quick skips place and route)
+# Usage: bench/run.sh [BUILD_DIR] [--quick | --pnr-only]   (--quick skips place and route,
+#        --pnr-only runs only step 4)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-build}
 quick=0; [ "${2:-}" = "--quick" ] && quick=1
+pnr_only=0; [ "${2:-}" = "--pnr-only" ] && pnr_only=1
 bin="$build/bin"
 gen="$build/gen"
 work=$(mktemp -d /tmp/tonic-bench.XXXXXX)
@@ -23,6 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [ $pnr_only -eq 0 ]; then
 echo "== 1. loopback throughput (tonic-sim --port loopback, DMA read latency 78 cycles = 500 ns)"
 "$bin/tonic-sim" --quiet --socket "$work/nic.sock" --port loopback >"$work/sim.log" 2>&1 &
 sim_pid=$!
@@ -58,6 +61,7 @@ for m in tonic_nic tonic_core tonic_csr tonic_tx_desc tonic_tx_data tonic_tx_ali
         END {printf "%-16s %8d %8d %8d %8d\n", m, l, f, b, d}' "$work/$m.area"
 done
 
+fi
 if [ $quick -eq 1 ]; then echo; echo "(--quick: place and route skipped)"; exit 0; fi
 echo
 echo "== 4. nextpnr-ecp5 place and route (LFE5UM-85F, CABGA381, target 156.25 MHz)"
@@ -66,7 +70,7 @@ case "$build" in /*) ;; *) build="$(pwd)/$build" ;; esac
 [ -x "$npr" ] || { echo "bench: $npr missing (scripts/setup.sh --bench installs it)" >&2; exit 1; }
 # nextpnr runs as WebAssembly (YoWASP) and sees only its working directory: work in the build tree
 pnr="$build/bench"; mkdir -p "$pnr"
-reads=""; for f in $(find "$top/rtl" -name '*.v' | sort) "$top/bench/fmax_wrap.v"; do reads="$reads read_verilog -sv -I$gen $f;"; done
+reads=""; for f in $(find "$top/rtl" -name '*.v' | sort) "$top/bench/fmax_wrap.v"; do reads="$reads read_verilog -sv -I$gen -I$top/rtl/include $f;"; done
 yosys -q -l "$pnr/synth.log" -p "$reads synth_ecp5 -top fmax_wrap -json $pnr/nic.json" >/dev/null
 [ -s "$pnr/nic.json" ] || { echo "bench: synthesis wrote no netlist (see $pnr/synth.log)" >&2; exit 1; }
 (cd "$pnr" && "$npr" --85k --package CABGA381 --json nic.json --freq 156.25 --timing-allow-fail --seed 1 \
