@@ -315,19 +315,23 @@ module tonic_csr #(
     end
 
     // ---------------------------------------------------------------- read channel
-    wire [15:0] ra = {s_axil_araddr[15:2], 2'b00};
-    wire        rd_fire = s_axil_arvalid && !s_axil_rvalid;
+    // Reads take three cycles, for timing: A latches the address, B decodes it (queue, offset,
+    // counter index) into registers, C selects the value into s_axil_rdata.
+    localparam [15:0] ST_CNT0 = `TONIC_STATS_BASE + `TONIC_STATS_TX_FRAMES_LO;
+    localparam [15:0] ST_END  = ST_CNT0 + 8 * `TONIC_STATS_NUM;
+    reg  [15:0]   ra_a_reg, ra;
+    reg           rd_a_reg, rd_b_reg;
+    reg  [QW:0]   rq_hit;
+    reg  [15:0]   rq_off;
+    reg           rd_is_stat;
+    reg  [15:0]   rd_stat_off;
+    wire [QW-1:0] rq = rq_hit[QW-1:0];
+    wire          rd_fire = s_axil_arvalid && !rd_a_reg && !rd_b_reg && !s_axil_rvalid;
     assign s_axil_arready = rd_fire;
     assign s_axil_rresp = 2'b00;
 
-    wire [QW:0]   rq_hit = queue_of(ra);
-    wire [QW-1:0] rq = rq_hit[QW-1:0];
-    wire [15:0]   rq_off = ra - queue_start(rq);
-
-    localparam [15:0] ST_CNT0 = `TONIC_STATS_BASE + `TONIC_STATS_TX_FRAMES_LO;
-    localparam [15:0] ST_END  = ST_CNT0 + 8 * `TONIC_STATS_NUM;
-    wire        rd_is_stat = ra >= ST_CNT0 && ra < ST_END;
-    wire [15:0] rd_stat_off = ra - ST_CNT0;
+    wire [QW:0]   rq_hit_a = queue_of(ra_a_reg);
+    wire [15:0]   rq_off_a = ra_a_reg - queue_start(rq_hit_a[QW-1:0]);
     assign stat_rd_index = rd_stat_off[10:3];
 
     // offload layout (CAPS and CONFIG): nothing is offloaded yet except scatter-gather
@@ -431,6 +435,20 @@ module tonic_csr #(
     always @(posedge clk) begin
         if (s_axil_rvalid && s_axil_rready) s_axil_rvalid <= 1'b0;
         if (rd_fire) begin
+            ra_a_reg <= {s_axil_araddr[15:2], 2'b00};
+            rd_a_reg <= 1'b1;
+        end
+        if (rd_a_reg) begin
+            ra <= ra_a_reg;
+            rq_hit <= rq_hit_a;
+            rq_off <= rq_off_a;
+            rd_is_stat <= ra_a_reg >= ST_CNT0 && ra_a_reg < ST_END;
+            rd_stat_off <= ra_a_reg - ST_CNT0;
+            rd_a_reg <= 1'b0;
+            rd_b_reg <= 1'b1;
+        end
+        if (rd_b_reg) begin
+            rd_b_reg <= 1'b0;
             s_axil_rvalid <= 1'b1;
             s_axil_rdata <= rd_val;
             if (rd_is_stat && !rd_stat_off[2]) stat_hi_latch <= stat_rd_data[63:32];
@@ -438,6 +456,8 @@ module tonic_csr #(
         end
         if (rst) begin
             s_axil_rvalid <= 1'b0;
+            rd_a_reg <= 1'b0;
+            rd_b_reg <= 1'b0;
             stat_hi_latch <= 32'd0;
             cycles_hi_latch <= 32'd0;
         end
