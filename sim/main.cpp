@@ -172,19 +172,31 @@ int main(int argc, char **argv)
         return fail(err);
     Server srv(mem, h.mmio, [&h] { return h.cycle(); },
                [&h] { return h.dma.stats().faults + h.dma.stats().proto_errs; });
-    if (!srv.listen(o.socket_path, err))
-        return fail(err);
-    char abs[PATH_MAX];
-    std::string sock_abs = realpath(o.socket_path.c_str(), abs) ? abs : o.socket_path;
+    // The config-space file and the registry entry exist before the socket does: a client that
+    // waits for the socket finds the simulator fully published.
     std::string pci_path = o.socket_path + ".pci";
-    std::string entry;
-    if (!pci_publish(pci_path, err)) {
-        srv.close_all();
-        return fail(err);
-    }
-    if (!registry_add(o.registry_dir, sock_abs, &entry, err)) {
-        srv.close_all();
-        unlink(pci_path.c_str());
+    std::string entry, sock_abs = o.socket_path;
+    bool published = false;
+    auto publish = [&](std::string &e) {
+        size_t slash = o.socket_path.rfind('/');
+        std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : o.socket_path.substr(0, slash);
+        char abs[PATH_MAX];
+        if (realpath(dir.c_str(), abs))
+            sock_abs = std::string(abs) + "/" + o.socket_path.substr(slash == std::string::npos ? 0 : slash + 1);
+        if (!pci_publish(pci_path, e))
+            return false;
+        if (!registry_add(o.registry_dir, sock_abs, &entry, e)) {
+            unlink(pci_path.c_str());
+            return false;
+        }
+        published = true;
+        return true;
+    };
+    if (!srv.listen(o.socket_path, err, publish)) {
+        if (published) { // never touch what a live simulator on the same path published
+            unlink(entry.c_str());
+            unlink(pci_path.c_str());
+        }
         return fail(err);
     }
     h.on_irq = [&srv](uint8_t v) { srv.irq(v); };

@@ -29,7 +29,7 @@ static bool fill_addr(const std::string &path, sockaddr_un &a)
     return true;
 }
 
-bool Server::listen(const std::string &path, std::string &err)
+bool Server::listen(const std::string &path, std::string &err, const std::function<bool(std::string &)> &publish)
 {
     sockaddr_un a;
     if (!fill_addr(path, a)) {
@@ -57,6 +57,8 @@ bool Server::listen(const std::string &path, std::string &err)
         }
         unlink(path.c_str()); // stale: its simulator is gone
     }
+    if (publish && !publish(err))
+        return false;
     listen_fd_ = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (listen_fd_ < 0 || bind(listen_fd_, reinterpret_cast<sockaddr *>(&a), sizeof a) != 0 ||
         ::listen(listen_fd_, 16) != 0) {

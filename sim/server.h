@@ -38,7 +38,11 @@ public:
     }
     ~Server();
     // Binds path (stale socket files are replaced; one a live simulator answers is an error).
-    bool listen(const std::string &path, std::string &err);
+    // Binds and listens on path (a stale socket of a dead simulator is replaced). `publish` runs
+    // after the path is known to be free and before the socket appears, so a client that sees the
+    // socket also sees everything published (config-space file, registry entry).
+    bool listen(const std::string &path, std::string &err,
+                const std::function<bool(std::string &)> &publish = nullptr);
     // Appends the descriptors to wait on in an idle poll().
     void poll_fds(std::vector<pollfd> &fds) const;
     // Accepts, reads and answers everything pending; never blocks.
