@@ -160,6 +160,17 @@ static uint32_t qreg(bool tx, unsigned q, uint32_t r)
 }
 
 // ------------------------------------------------------------------ host-side queues
+// Programs a queue's rings and size while it is disabled, then enables it (docs/dma.md).
+static void enable_queue(Env &e, bool tx, unsigned q, uint64_t ring, uint64_t cq, unsigned log2)
+{
+    e.wr(qreg(tx, q, TONIC_Q_BASE_LO), static_cast<uint32_t>(ring));
+    e.wr(qreg(tx, q, TONIC_Q_BASE_HI), static_cast<uint32_t>(ring >> 32));
+    e.wr(qreg(tx, q, TONIC_Q_CQ_BASE_LO), static_cast<uint32_t>(cq));
+    e.wr(qreg(tx, q, TONIC_Q_CQ_BASE_HI), static_cast<uint32_t>(cq >> 32));
+    e.wr(qreg(tx, q, TONIC_Q_SIZE_LOG2), log2);
+    e.wr(qreg(tx, q, TONIC_Q_QCTRL), TONIC_Q_QCTRL_ENABLE);
+}
+
 struct TxFrame {
     std::vector<uint8_t> bytes;
     unsigned q, first_idx, ndesc, status;
@@ -177,12 +188,7 @@ struct TxQ {
         ring = e.alloc(n * TONIC_TXD_SIZE, 64);
         cq = e.alloc(n * TONIC_TXC_SIZE, 64);
         memset(e.ptr(cq), 0, n * TONIC_TXC_SIZE);
-        e.wr(qreg(true, id, TONIC_Q_BASE_LO), static_cast<uint32_t>(ring));
-        e.wr(qreg(true, id, TONIC_Q_BASE_HI), static_cast<uint32_t>(ring >> 32));
-        e.wr(qreg(true, id, TONIC_Q_CQ_BASE_LO), static_cast<uint32_t>(cq));
-        e.wr(qreg(true, id, TONIC_Q_CQ_BASE_HI), static_cast<uint32_t>(cq >> 32));
-        e.wr(qreg(true, id, TONIC_Q_SIZE_LOG2), log2);
-        e.wr(qreg(true, id, TONIC_Q_QCTRL), TONIC_Q_QCTRL_ENABLE);
+        enable_queue(e, true, id, ring, cq, log2);
     }
     unsigned space() const { return n - 1 - outstanding; }
     // Posts a frame as the given buffers (addresses may be anywhere, lengths may be bad).
@@ -277,12 +283,7 @@ struct RxQ {
         ring = e.alloc(n * TONIC_RXD_SIZE, 64);
         cq = e.alloc(n * TONIC_RXC_SIZE, 64);
         memset(e.ptr(cq), 0, n * TONIC_RXC_SIZE);
-        e.wr(qreg(false, id, TONIC_Q_BASE_LO), static_cast<uint32_t>(ring));
-        e.wr(qreg(false, id, TONIC_Q_BASE_HI), static_cast<uint32_t>(ring >> 32));
-        e.wr(qreg(false, id, TONIC_Q_CQ_BASE_LO), static_cast<uint32_t>(cq));
-        e.wr(qreg(false, id, TONIC_Q_CQ_BASE_HI), static_cast<uint32_t>(cq >> 32));
-        e.wr(qreg(false, id, TONIC_Q_SIZE_LOG2), log2);
-        e.wr(qreg(false, id, TONIC_Q_QCTRL), TONIC_Q_QCTRL_ENABLE);
+        enable_queue(e, false, id, ring, cq, log2);
     }
     unsigned free_slots() const { return n - 1 - static_cast<unsigned>(posted_lens.size()); }
     void post_at(uint64_t addr, uint32_t len, bool doorbell = true)
