@@ -87,11 +87,16 @@ module tonic_nic #(
     wire rx_tvalid, rx_tready, rx_tlast, rx_tuser;
     wire stat_bad_fcs, stat_runt, stat_oversize, stat_good_unused, wire_tuser_unused;
 
+    // The synchronous reset is registered once, so the reset tree (thousands of flip-flops)
+    // starts at a flip-flop that place and route can put on a global net, not at a pin.
+    reg rst_q = 1'b1;
+    always @(posedge clk) rst_q <= rst;
+
     tonic_core #(
         .DATA_W(DATA_W), .NUM_TXQ(NUM_TXQ), .NUM_RXQ(NUM_RXQ), .AXI_ID_W(4), .CLK_HZ(CLK_HZ),
         .BUILD_ID(BUILD_ID), .MAX_FRAME(MAX_FRAME)
     ) u_core (
-        .clk(clk), .rst(rst),
+        .clk(clk), .rst(rst_q),
         .s_axil_awaddr(s_axil_awaddr), .s_axil_awvalid(s_axil_awvalid), .s_axil_awready(s_axil_awready),
         .s_axil_wdata(s_axil_wdata), .s_axil_wstrb(s_axil_wstrb), .s_axil_wvalid(s_axil_wvalid),
         .s_axil_wready(s_axil_wready), .s_axil_bresp(s_axil_bresp), .s_axil_bvalid(s_axil_bvalid),
@@ -117,7 +122,7 @@ module tonic_nic #(
     );
 
     eth_mac_tx #(.DATA_W(DATA_W), .MIN_FRAME(60)) u_mac_tx (
-        .clk(clk), .rst(rst),
+        .clk(clk), .rst(rst_q),
         .s_axis_tdata(tx_tdata), .s_axis_tkeep(tx_tkeep), .s_axis_tvalid(tx_tvalid),
         .s_axis_tready(tx_tready), .s_axis_tlast(tx_tlast), .s_axis_tuser(1'b0),
         .m_axis_tdata(m_axis_wire_tdata), .m_axis_tkeep(m_axis_wire_tkeep),
@@ -126,7 +131,7 @@ module tonic_nic #(
     );
 
     eth_mac_rx #(.DATA_W(DATA_W), .MAX_FRAME(MAX_FRAME)) u_mac_rx (
-        .clk(clk), .rst(rst),
+        .clk(clk), .rst(rst_q),
         .s_axis_tdata(s_axis_wire_tdata), .s_axis_tkeep(s_axis_wire_tkeep),
         .s_axis_tvalid(s_axis_wire_tvalid), .s_axis_tready(s_axis_wire_tready),
         .s_axis_tlast(s_axis_wire_tlast),

@@ -146,50 +146,74 @@ module tonic_csr #(
         .rd_index(stat_rd_index), .rd_data(stat_rd_data)
     );
 
-    // ---------------------------------------------------------------- address decode helpers
-    localparam [15:0] TXQ_Q0 = `TONIC_TXQ_BASE + `TONIC_TXQ_QBASE;
-    localparam [15:0] RXQ_Q0 = `TONIC_RXQ_BASE + `TONIC_RXQ_QBASE;
-    localparam [15:0] TXQ_END = TXQ_Q0 + NTX16 * TX_STRIDE;
-    localparam [15:0] RXQ_END = RXQ_Q0 + 16'(NUM_RXQ) * RX_STRIDE;
+    // ---------------------------------------------------------------- address decode
+    // Queue register windows are 64-byte slots in 4 KiB blocks (checked below), so the queue
+    // index and the register offset are bit fields of the address: no subtraction, no division.
+    localparam [3:0] TXQ_BLK = 4'(`TONIC_TXQ_BASE >> 12);
+    localparam [3:0] RXQ_BLK = 4'(`TONIC_RXQ_BASE >> 12);
 
-    // Which queue (if any) an address falls in: {hit, queue index}.
+    // Which queue (if any) the address bits [15:6] fall in: {hit, queue index}.
     function [QW:0] queue_of;
-        input [15:0] a;
+        input [15:6] a;
+        reg   [5:0]  slot;   // 64-byte slot in the block; queue q is slot q + 1
         begin
-            if (a >= TXQ_Q0 && a < TXQ_END)
-                queue_of = {1'b1, QW'((a - TXQ_Q0) / TX_STRIDE)};
-            else if (a >= RXQ_Q0 && a < RXQ_END)
-                queue_of = {1'b1, QW'(NTX16 + (a - RXQ_Q0) / RX_STRIDE)};
+            slot = a[11:6];
+            if (a[15:12] == TXQ_BLK && slot != 6'd0 && {10'd0, slot} <= NTX16)
+                queue_of = {1'b1, QW'(slot - 6'd1)};
+            else if (a[15:12] == RXQ_BLK && slot != 6'd0 && slot <= 6'(NUM_RXQ))
+                queue_of = {1'b1, QW'(6'(NUM_TXQ) + slot - 6'd1)};
             else
                 queue_of = {(QW+1){1'b0}};
         end
     endfunction
 
-    // First BAR0 byte of queue q's registers.
-    function [15:0] queue_start;
-        input [QW-1:0] q;
-        begin
-            if ({{(16-QW){1'b0}}, q} < NTX16)
-                queue_start = TXQ_Q0 + {{(16-QW){1'b0}}, q} * TX_STRIDE;
-            else
-                queue_start = RXQ_Q0 + ({{(16-QW){1'b0}}, q} - NTX16) * RX_STRIDE;
-        end
-    endfunction
-
     // ---------------------------------------------------------------- write channel
-    wire wr_fire = s_axil_awvalid && s_axil_wvalid && !s_axil_bvalid;
+    // Writes take three cycles, like reads: A latches address and data, B decodes them and
+    // evaluates the legality checks against the (then stable) queue state, C applies the write
+    // and raises BVALID. One write is in flight at a time.
+    reg         wr_a_reg, wr_b_reg;
+    reg  [15:0] wa_a, wa;
+    reg  [31:0] wd_a, wd;
+    reg         wfull_a, wr_en;
+    reg  [QW:0] wq_hit;
+    reg  [7:0]  wq_off;
+    reg         wq_enabled;      // the addressed queue is enabled
+    reg         wq_db_bad;       // doorbell value outside the queue's ring
+    reg         wq_irq_bad;      // interrupt vector out of range
+    reg         wq_size_bad;     // ring size out of range
+    wire [QW-1:0] wq = wq_hit[QW-1:0];
+    wire wr_fire = s_axil_awvalid && s_axil_wvalid && !wr_a_reg && !wr_b_reg && !s_axil_bvalid;
     assign s_axil_awready = wr_fire;
     assign s_axil_wready  = wr_fire;
     assign s_axil_bresp   = 2'b00;
 
-    wire [15:0] wa = {s_axil_awaddr[15:2], 2'b00};
-    wire [31:0] wd = s_axil_wdata;
-    wire        wr_en = wr_fire && (s_axil_wstrb == 4'hF);
-    wire [QW:0]   wq_hit = queue_of(wa);
-    wire [QW-1:0] wq = wq_hit[QW-1:0];
-    wire [15:0]   wq_rel = wa - queue_start(wq);
-    wire [7:0]    wq_off = wq_rel[7:0];
-    wire          wq_reg_hit = wq_hit[QW] && wq_rel < 16'h40;
+    wire [QW:0]   wq_hit_a = queue_of(wa_a[15:6]);
+    wire [QW-1:0] wq_a = wq_hit_a[QW-1:0];
+    wire          wq_reg_hit = wq_hit[QW];
+
+    always @(posedge clk) begin
+        if (wr_fire) begin
+            wa_a <= {s_axil_awaddr[15:2], 2'b00};
+            wd_a <= s_axil_wdata;
+            wfull_a <= s_axil_wstrb == 4'hF;
+        end
+        wr_b_reg <= wr_a_reg;
+        wr_en <= wr_a_reg && wfull_a;
+        if (wr_a_reg) begin
+            wa <= wa_a;
+            wd <= wd_a;
+            wq_hit <= wq_hit_a;
+            wq_off <= {2'b00, wa_a[5:0]};
+            wq_enabled <= en_reg[wq_a];
+            wq_db_bad <= !en_reg[wq_a] || (wd_a >> size_reg[wq_a]) != 32'd0;
+            wq_irq_bad <= {24'd0, wd_a[7:0]} >= NUM_IRQ;
+            wq_size_bad <= wd_a < 32'd4 || wd_a > 32'd12;
+        end
+        if (rst) begin
+            wr_b_reg <= 1'b0;
+            wr_en <= 1'b0;
+        end
+    end
 
     integer i;
     always @(posedge clk) begin
@@ -200,7 +224,8 @@ module tonic_csr #(
         cycles_reg <= cycles_reg + 64'd1;
 
         if (s_axil_bvalid && s_axil_bready) s_axil_bvalid <= 1'b0;
-        if (wr_fire) s_axil_bvalid <= 1'b1;
+        if (wr_b_reg) s_axil_bvalid <= 1'b1;
+        wr_a_reg <= wr_fire;
 
         // error pulses from the datapath
         for (i = 0; i < NQ; i = i + 1) begin
@@ -218,7 +243,7 @@ module tonic_csr #(
             case (wq_off)
                 `TONIC_Q_BASE_LO, `TONIC_Q_BASE_HI, `TONIC_Q_SIZE_LOG2,
                 `TONIC_Q_CQ_BASE_LO, `TONIC_Q_CQ_BASE_HI: begin
-                    if (en_reg[wq]) begin
+                    if (wq_enabled) begin
                         qerr_reg[wq][3] <= 1'b1;
                         err_status_reg[4] <= 1'b1;
                     end else begin
@@ -228,7 +253,7 @@ module tonic_csr #(
                                 else base_reg[wq][31:0] <= wd;
                             `TONIC_Q_BASE_HI: base_reg[wq][63:32] <= wd;
                             `TONIC_Q_SIZE_LOG2:
-                                if (wd < 32'd4 || wd > 32'd12) qerr_reg[wq][3] <= 1'b1;
+                                if (wq_size_bad) qerr_reg[wq][3] <= 1'b1;
                                 else size_reg[wq] <= wd[3:0];
                             `TONIC_Q_CQ_BASE_LO:
                                 if (wd[5:0] != 6'd0) qerr_reg[wq][3] <= 1'b1;
@@ -249,7 +274,7 @@ module tonic_csr #(
                     end
                 end
                 `TONIC_Q_PROD, `TONIC_Q_CQ_CONS: begin
-                    if (!en_reg[wq] || (wd >> size_reg[wq]) != 32'd0) begin
+                    if (wq_db_bad) begin
                         qerr_reg[wq][0] <= 1'b1;
                         err_status_reg[0] <= 1'b1;
                         doorbell_err_pulse <= 1'b1;
@@ -261,7 +286,7 @@ module tonic_csr #(
                     end
                 end
                 `TONIC_Q_IRQ: begin
-                    if ({24'd0, wd[7:0]} >= NUM_IRQ) qerr_reg[wq][3] <= 1'b1;
+                    if (wq_irq_bad) qerr_reg[wq][3] <= 1'b1;
                     else begin
                         vec_reg[wq] <= wd[7:0];
                         icount_reg[wq] <= wd[15:8];
@@ -292,6 +317,7 @@ module tonic_csr #(
 
         if (rst) begin
             s_axil_bvalid <= 1'b0;
+            wr_a_reg <= 1'b0;
             scratch_reg <= 32'd0;
             err_status_reg <= 5'd0;
             dma_err_addr_reg <= 64'd0;
@@ -322,7 +348,7 @@ module tonic_csr #(
     reg  [15:0]   ra_a_reg, ra;
     reg           rd_a_reg, rd_b_reg;
     reg  [QW:0]   rq_hit;
-    reg  [15:0]   rq_off;
+    reg  [7:0]    rq_off;
     reg           rd_is_stat;
     reg  [15:0]   rd_stat_off;
     wire [QW-1:0] rq = rq_hit[QW-1:0];
@@ -330,8 +356,7 @@ module tonic_csr #(
     assign s_axil_arready = rd_fire;
     assign s_axil_rresp = 2'b00;
 
-    wire [QW:0]   rq_hit_a = queue_of(ra_a_reg);
-    wire [15:0]   rq_off_a = ra_a_reg - queue_start(rq_hit_a[QW-1:0]);
+    wire [QW:0]   rq_hit_a = queue_of(ra_a_reg[15:6]);
     assign stat_rd_index = rd_stat_off[10:3];
 
     // offload layout (CAPS and CONFIG): nothing is offloaded yet except scatter-gather
@@ -361,8 +386,8 @@ module tonic_csr #(
     reg [31:0] rd_val;
     always @* begin
         rd_val = 32'd0;
-        if (rq_hit[QW] && rq_off < 16'h40) begin
-            case (rq_off[7:0])
+        if (rq_hit[QW]) begin
+            case (rq_off)
                 `TONIC_Q_BASE_LO:    rd_val = base_reg[rq][31:0];
                 `TONIC_Q_BASE_HI:    rd_val = base_reg[rq][63:32];
                 `TONIC_Q_SIZE_LOG2:  rd_val = {28'd0, size_reg[rq]};
@@ -441,7 +466,7 @@ module tonic_csr #(
         if (rd_a_reg) begin
             ra <= ra_a_reg;
             rq_hit <= rq_hit_a;
-            rq_off <= rq_off_a;
+            rq_off <= {2'b00, ra_a_reg[5:0]};
             rd_is_stat <= ra_a_reg >= ST_CNT0 && ra_a_reg < ST_END;
             rd_stat_off <= ra_a_reg - ST_CNT0;
             rd_a_reg <= 1'b0;
@@ -473,6 +498,11 @@ module tonic_csr #(
     initial begin
         if (NUM_TXQ < 1 || NUM_TXQ > 8 || NUM_RXQ < 1 || NUM_RXQ > 8) begin
             $error("tonic_csr: NUM_TXQ and NUM_RXQ must be 1..8");
+            $finish;
+        end
+        if (TX_STRIDE != 16'h40 || RX_STRIDE != 16'h40 || `TONIC_TXQ_QBASE != 16'h40 ||
+            `TONIC_RXQ_QBASE != 16'h40 || (`TONIC_TXQ_BASE & 16'hFFF) != 0 || (`TONIC_RXQ_BASE & 16'hFFF) != 0) begin
+            $error("tonic_csr: the address decode needs 64-byte queue slots in 4 KiB-aligned blocks");
             $finish;
         end
     end

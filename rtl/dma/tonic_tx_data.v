@@ -92,16 +92,22 @@ module tonic_tx_data #(
         ({24'd0, nd_next} > MAX_SG)   ? 3'(`TONIC_TX_ST_TOO_MANY) :
         ({15'd0, fb_next} > MAX_FRAME) ? 3'(`TONIC_TX_ST_TOO_LONG) : 3'd0;
 
-    // the next burst of the current descriptor: up to the next 256-byte boundary (narrow
-    // arithmetic: only the low address bits matter for the length)
-    wire [8:0]   b_to_bound = 9'd256 - {1'b0, cur_reg[7:0]};
-    wire [8:0]   b_nbytes = (left_reg < {8'd0, b_to_bound}) ? left_reg[8:0] : b_to_bound;
-    wire [9:0]   b_span = {7'd0, cur_reg[2:0]} + {1'b0, b_nbytes} + 10'd7;
-    wire [5:0]   b_beats = b_span[8:3];
+    // The next burst of the current descriptor: up to the next 256-byte boundary (narrow
+    // arithmetic: only the low address bits matter for the length). For timing, its length,
+    // beat count and buffer-room check are registered one cycle after cur_reg/left_reg change;
+    // `calc_ok_reg` says they are current. That cycle is free after a burst (the plan entry is
+    // being pushed) and costs one cycle per descriptor.
+    wire [8:0]   c_to_bound = 9'd256 - {1'b0, cur_reg[7:0]};
+    wire [8:0]   c_nbytes = (left_reg < {8'd0, c_to_bound}) ? left_reg[8:0] : c_to_bound;
+    wire [9:0]   c_span = {7'd0, cur_reg[2:0]} + {1'b0, c_nbytes} + 10'd7;
+    reg  [8:0]   b_nbytes;
+    reg  [5:0]   b_beats;
+    reg          b_last;
+    reg          b_room;           // the buffer has room for a burst
+    reg          calc_ok_reg;
     wire [63:0]  b_end = cur_reg + {55'd0, b_nbytes};
-    wire         b_last = left_reg == {8'd0, b_nbytes};
-    wire         b_room = ({1'b0, reserved_reg} + {{(BUF_LOG2-5){1'b0}}, b_beats}) <= {1'b0, BUF_DEPTH};
-    wire         b_issue = in_burst_reg && !m_axi_arvalid && !plan_push_reg && plan_s_ready && b_room;
+    wire         b_issue = in_burst_reg && calc_ok_reg && !m_axi_arvalid && !plan_push_reg &&
+                           plan_s_ready && b_room;
 
     // a descriptor that reads nothing: either it fails a check, or it is consumed at once
     wire         d_take_nodata = !in_burst_reg && s_desc_valid && !plan_push_reg && plan_s_ready &&
@@ -128,6 +134,14 @@ module tonic_tx_data #(
         plan_push_reg <= 1'b0;
         if (m_axi_arvalid && m_axi_arready) m_axi_arvalid <= 1'b0;
 
+        b_nbytes <= c_nbytes;
+        b_beats <= c_span[8:3];
+        b_last <= left_reg == {8'd0, c_nbytes};
+        // room for the longest burst (32 beats); reserved_reg only falls between bursts, and a
+        // burst clears calc_ok_reg for the cycle in which b_room is stale
+        b_room <= 32'(reserved_reg) <= 32'(BUF_DEPTH) - 32'd32;
+        calc_ok_reg <= !(d_take_data || b_issue);
+
         reserved_reg <= reserved_reg + (b_issue ? {{(BUF_LOG2-5){1'b0}}, b_beats} : {(BUF_LOG2+1){1'b0}})
                                      - {{BUF_LOG2{1'b0}}, beat_consumed};
 
@@ -139,7 +153,6 @@ module tonic_tx_data #(
         if (d_take_nodata) begin
             // consumed without reading; the frame ends here if this is its last descriptor
             if (d_eop) begin
-                plan_reg <= {1'b0, 3'd0, 9'd0, 6'd0, 1'b1, d_status, d_q, d_idx, nd_next, fbytes_reg, 64'd0};
                 plan_push_reg <= 1'b1;
                 status_reg <= 3'd0;
                 ndesc_reg <= 8'd0;
@@ -159,12 +172,20 @@ module tonic_tx_data #(
             fbytes_reg <= fb_next[15:0];
         end
 
-        if (b_issue) begin
-            m_axi_arvalid <= 1'b1;
-            m_axi_araddr <= {cur_reg[63:3], 3'd0};
-            m_axi_arlen <= {2'd0, b_beats - 6'd1};
+        // The plan entry and the read address are loaded every cycle they may be needed, so
+        // the issue decision only drives the valid flags and the burst state.
+        if (in_burst_reg)
             plan_reg <= {1'b1, cur_reg[2:0], b_nbytes, b_beats, eop_reg && b_last, 3'd0, q_reg, idx_reg,
                          ndesc_reg, fbytes_reg, cur_reg[63:3], 3'd0};
+        else
+            plan_reg <= {1'b0, 3'd0, 9'd0, 6'd0, 1'b1, d_status, d_q, d_idx, nd_next, fbytes_reg, 64'd0};
+        if (!m_axi_arvalid) begin
+            m_axi_araddr <= {cur_reg[63:3], 3'd0};
+            m_axi_arlen <= {2'd0, b_beats - 6'd1};
+        end
+
+        if (b_issue) begin
+            m_axi_arvalid <= 1'b1;
             plan_push_reg <= 1'b1;
             cur_reg <= b_end;
             left_reg <= left_reg - {8'd0, b_nbytes};
@@ -186,10 +207,11 @@ module tonic_tx_data #(
             ndesc_reg <= 8'd0;
             fbytes_reg <= 16'd0;
             reserved_reg <= {(BUF_LOG2+1){1'b0}};
+            calc_ok_reg <= 1'b0;
         end
     end
 
-    wire unused_ok = &{1'b0, plan_count_unused, d[255:`TONIC_TXD_EOP_LSB+1], b_span[9], b_span[2:0]};
+    wire unused_ok = &{1'b0, plan_count_unused, d[255:`TONIC_TXD_EOP_LSB+1], c_span[9], c_span[2:0]};
 
     initial begin
         if (BUF_LOG2 < 6 || BUF_LOG2 > 12) begin
