@@ -2,11 +2,12 @@
 // tonic_tx_align — packs TX read data into a frame stream, one beat per cycle.
 //
 // Read bursts come back as 8-byte-aligned beats; a buffer may start and end at any byte. Guided
-// by the plan entries of tonic_tx_data, this block drops the bytes before and after each buffer,
-// shifts the rest down and appends them to a 16-byte accumulator, and emits an 8-byte beat as
-// soon as more than 8 bytes are held. Holding back up to 8 bytes means the frame's last beat is
-// always known when it leaves (tlast), at the cost of at most one extra cycle per frame when the
-// tail needs two beats.
+// by the plan entries of tonic_tx_data, this block drops the bytes before and after each buffer
+// and shifts the rest down (stage T, trim), then appends them to a 16-byte accumulator and emits
+// an 8-byte beat as soon as more than 8 bytes are held (stage P, pack). Two stages, so the
+// byte-count arithmetic of a beat and the accumulator shift are in different cycles. Holding
+// back up to 8 bytes means the frame's last beat is always known when it leaves (tlast), at the
+// cost of at most one extra cycle per frame when the tail needs two beats.
 //
 //   beat from memory:  | x x x A B C D E |   off = 3: A..E belong to the frame
 //   accumulator:       | p q r s . . . . |   4 bytes held
@@ -82,26 +83,32 @@ module tonic_tx_align #(
     wire [QW+12+8+16-1:0] p_tag = s_plan_data[64 +: QW+12+8+16];   // {q, idx, ndesc, fbytes}
     wire [63:0]   p_addr     = s_plan_data[63:0];
 
-    // ---------------------------------------------------------------- state
-    reg [127:0] acc_reg;
-    reg [4:0]   acc_cnt_reg;     // bytes held (0..16)
+    // ---------------------------------------------------------------- stage T: trim
+    // Takes one beat (or a frame end without data) per cycle and keeps only the burst's bytes,
+    // shifted down to byte 0: t_data holds t_cnt bytes (0..8), zeros above.
     reg [5:0]   beat_reg;        // beat index inside the current burst
-    reg [8:0]   done_reg;        // burst bytes already taken
+    reg [8:0]   left_reg;        // burst bytes still to take (valid after the first beat)
     reg         dma_err_reg;     // a data beat of this frame came back with an error
-    reg         flush_reg;       // second tail beat pending
-    reg [4:0]   flush_cnt_reg;
+    reg         t_valid;
+    reg [63:0]  t_data;
+    reg [3:0]   t_cnt;
+    reg         t_eof;           // the frame ends with this piece
+    reg         t_bad;           // ... and is to be dropped
+    reg [CPL_W-1:0] t_cpl;       // ... with this completion entry
+    wire        p_fire;          // stage P takes the piece in t_*
+    wire        t_free = !t_valid || p_fire;
 
-    wire out_free = !m_axis_tvalid || m_axis_tready;
-
-    // the beat at the head, restricted to this burst's bytes
-    wire [2:0]  lo = (beat_reg == 6'd0) ? p_off : 3'd0;
-    wire [8:0]  left = p_nbytes - done_reg;
+    wire        first_beat = beat_reg == 6'd0;
+    wire [2:0]  lo = first_beat ? p_off : 3'd0;
+    wire [8:0]  left = first_beat ? p_nbytes : left_reg;
     wire [3:0]  room = 4'd8 - {1'b0, lo};
     wire [3:0]  take = (left < {5'd0, room}) ? left[3:0] : room;
     wire [63:0] shifted = rd_out[63:0] >> {lo, 3'b000};
-    wire [63:0] take_mask = (take == 4'd8) ? {64{1'b1}} : ((64'd1 << {take, 3'b000}) - 64'd1);
-    wire [127:0] appended = acc_reg | ({64'd0, shifted & take_mask} << {acc_cnt_reg, 3'b000});
-    wire [4:0]  new_cnt = acc_cnt_reg + {1'b0, take};
+    reg  [63:0] take_mask;
+    integer     b;
+    always @* begin
+        for (b = 0; b < 8; b = b + 1) take_mask[b*8 +: 8] = {8{4'(b) < take}};
+    end
     wire        last_beat = beat_reg == p_beats - 6'd1;
     wire        beat_err = rd_out[65];
 
@@ -109,21 +116,56 @@ module tonic_tx_align #(
     wire [2:0]  cpl_status = (p_status != 3'd0) ? p_status :
                              frame_bad ? 3'(`TONIC_TX_ST_DMA_ERR) : 3'd0;
 
-    // consume a data beat (needs output room; at a frame end also completion room)
-    wire do_beat = !flush_reg && s_plan_valid && p_has_data && rd_valid && out_free &&
-                   (!(last_beat && p_eof) || m_cpl_ready);
-    // close a frame that has no data in this entry
-    wire do_eof_nodata = !flush_reg && s_plan_valid && !p_has_data && out_free && m_cpl_ready;
-    wire frame_end = (do_beat && last_beat && p_eof) || do_eof_nodata;
+    wire do_beat = t_free && s_plan_valid && p_has_data && rd_valid;
+    wire do_nodata = t_free && s_plan_valid && !p_has_data;   // ends a frame that failed
 
     assign rd_take = do_beat;
-    assign s_plan_ready = (do_beat && last_beat) || do_eof_nodata;
-    assign m_cpl_valid = frame_end;
-    assign m_cpl_data = {p_tag, cpl_status};
+    assign s_plan_ready = (do_beat && last_beat) || do_nodata;
     assign dma_err = do_beat && beat_err;
     assign dma_err_addr = p_addr;
-    assign stat_err_dma = frame_end && cpl_status == 3'(`TONIC_TX_ST_DMA_ERR);
-    assign stat_err_desc = frame_end && cpl_status != 3'd0 && cpl_status != 3'(`TONIC_TX_ST_DMA_ERR);
+
+    always @(posedge clk) begin
+        if (p_fire) t_valid <= 1'b0;
+        if (do_beat || do_nodata) begin
+            t_valid <= 1'b1;
+            t_data <= do_beat ? (shifted & take_mask) : 64'd0;
+            t_cnt <= do_beat ? take : 4'd0;
+            t_eof <= !p_has_data || (last_beat && p_eof);
+            t_bad <= frame_bad;
+            t_cpl <= {p_tag, cpl_status};
+        end
+        if (do_beat) begin
+            beat_reg <= last_beat ? 6'd0 : beat_reg + 6'd1;
+            left_reg <= left - {5'd0, take};
+            if (beat_err) dma_err_reg <= 1'b1;
+        end
+        if ((do_beat && last_beat && p_eof) || do_nodata) dma_err_reg <= 1'b0;
+        if (rst) begin
+            t_valid <= 1'b0;
+            beat_reg <= 6'd0;
+            dma_err_reg <= 1'b0;
+        end
+    end
+
+    // ---------------------------------------------------------------- stage P: pack
+    // Appends the piece to the accumulator (at most 8 bytes held between pieces) and emits a
+    // beat when more than 8 bytes are held; at a frame end, the tail in one or two beats.
+    reg [127:0] acc_reg;
+    reg [3:0]   acc_cnt_reg;     // bytes held (0..8)
+    reg         flush_reg;       // second tail beat pending
+    reg [4:0]   flush_cnt_reg;
+
+    wire out_free = !m_axis_tvalid || m_axis_tready;
+    wire [127:0] appended = acc_reg | ({64'd0, t_data} << {acc_cnt_reg, 3'b000});
+    wire [4:0]  new_cnt = {1'b0, acc_cnt_reg} + {1'b0, t_cnt};
+
+    assign p_fire = t_valid && !flush_reg && out_free && (!t_eof || m_cpl_ready);
+    wire frame_end = p_fire && t_eof;
+    assign m_cpl_valid = frame_end;
+    assign m_cpl_data = t_cpl;
+    wire [2:0] t_status = t_cpl[2:0];
+    assign stat_err_dma = frame_end && t_status == 3'(`TONIC_TX_ST_DMA_ERR);
+    assign stat_err_desc = frame_end && t_status != 3'd0 && t_status != 3'(`TONIC_TX_ST_DMA_ERR);
 
     localparam KEEP_W = 8;
     localparam KC_W = 4;
@@ -140,19 +182,15 @@ module tonic_tx_align #(
             m_axis_tvalid <= 1'b1;
             flush_reg <= 1'b0;
             acc_reg <= 128'd0;
-            acc_cnt_reg <= 5'd0;
+            acc_cnt_reg <= 4'd0;
         end
 
-        if (do_beat) begin
-            beat_reg <= last_beat ? 6'd0 : beat_reg + 6'd1;
-            done_reg <= last_beat ? 9'd0 : done_reg + {5'd0, take};
-            if (beat_err) dma_err_reg <= 1'b1;
-            if (last_beat && p_eof) begin
-                // frame tail: one beat if it fits, else two
+        if (p_fire) begin
+            if (t_eof) begin
+                // frame tail: nothing (a failed frame with no bytes out), one beat, or two
                 m_axis_tdata <= appended[63:0];
-                m_axis_tuser <= frame_bad;
+                m_axis_tuser <= t_bad;
                 m_axis_tvalid <= new_cnt != 5'd0;
-                dma_err_reg <= 1'b0;
                 if (new_cnt > 5'd8) begin
                     m_axis_tkeep <= 8'hFF;
                     m_axis_tlast <= 1'b0;
@@ -163,7 +201,7 @@ module tonic_tx_align #(
                     m_axis_tkeep <= keep_mask(new_cnt);
                     m_axis_tlast <= 1'b1;
                     acc_reg <= 128'd0;
-                    acc_cnt_reg <= 5'd0;
+                    acc_cnt_reg <= 4'd0;
                 end
             end else if (new_cnt > 5'd8) begin
                 m_axis_tdata <= appended[63:0];
@@ -172,37 +210,22 @@ module tonic_tx_align #(
                 m_axis_tuser <= 1'b0;
                 m_axis_tvalid <= 1'b1;
                 acc_reg <= appended >> 64;
-                acc_cnt_reg <= new_cnt - 5'd8;
+                acc_cnt_reg <= 4'(new_cnt - 5'd8);
             end else begin
                 acc_reg <= appended;
-                acc_cnt_reg <= new_cnt;
-            end
-        end else if (do_eof_nodata) begin
-            // the frame failed after some data may already have been packed: end it as bad
-            dma_err_reg <= 1'b0;
-            if (acc_cnt_reg != 5'd0) begin
-                m_axis_tdata <= acc_reg[63:0];
-                m_axis_tkeep <= keep_mask(acc_cnt_reg);
-                m_axis_tlast <= 1'b1;
-                m_axis_tuser <= 1'b1;
-                m_axis_tvalid <= 1'b1;
-                acc_reg <= 128'd0;
-                acc_cnt_reg <= 5'd0;
+                acc_cnt_reg <= 4'(new_cnt);
             end
         end
 
         if (rst) begin
             m_axis_tvalid <= 1'b0;
             acc_reg <= 128'd0;
-            acc_cnt_reg <= 5'd0;
-            beat_reg <= 6'd0;
-            done_reg <= 9'd0;
-            dma_err_reg <= 1'b0;
+            acc_cnt_reg <= 4'd0;
             flush_reg <= 1'b0;
         end
     end
 
-    wire unused_ok = &{1'b0, rd_out[64], rd_s_ready, rd_count_unused, left[8:4]};
+    wire unused_ok = &{1'b0, rd_out[64], rd_s_ready, rd_count_unused};
 endmodule
 
 `default_nettype wire
