@@ -114,18 +114,6 @@ module tonic_rx_dma #(
     wire [63:0]   h_addr = head[63:0];
     wire          h_bad  = h_err || h_addr[2:0] != 3'd0 || h_len == 16'd0 || h_len[2:0] != 3'd0;
 
-    // ---------------------------------------------------------------- per-queue completion state
-    reg [11:0] cq_prod_reg [0:NQ-1];
-    reg [11:0] cons_reg    [0:NQ-1];
-    reg        phase_reg   [0:NQ-1];
-    genvar g;
-    generate
-        for (g = 0; g < NQ; g = g + 1) begin : g_out
-            assign q_cq_prod[g*12 +: 12] = cq_prod_reg[g];
-            assign q_cons[g*12 +: 12] = cons_reg[g];
-        end
-    endgenerate
-
     // ---------------------------------------------------------------- planner state
     reg [1:0]  st_reg;
     reg [15:0] rem_reg;          // frame bytes not yet given a buffer
@@ -187,26 +175,34 @@ module tonic_rx_dma #(
         .count(wtrack_count)
     );
 
-    // planner helpers
+    // the completion ring of the queue being planned
+    wire        slot_ok, slot_room, slot_phase;
+    wire [63:0] slot_addr;
+    reg         cpl_go;
+    tonic_cq #(.NQ(NQ), .QW(QW), .ENTRY_LOG2(5)) u_cq (
+        .clk(clk), .rst(rst),
+        .q_cq_base(q_cq_base), .q_size_log2(q_size_log2), .q_cq_cons(q_cq_cons), .q_start(q_start),
+        .q_cq_prod(q_cq_prod), .q_cons(q_cons),
+        .sel_q(q_reg), .slot_ok(slot_ok), .slot_addr(slot_addr), .slot_room(slot_room),
+        .slot_phase(slot_phase), .advance(cpl_go), .new_cons(cpl_idx_reg + {4'd0, cpl_ndesc_reg})
+    );
+
+    // The next burst into the current buffer: up to the end of the frame, of the buffer and of
+    // the 256-byte block. For timing it is registered one cycle after the planner state changes;
+    // `calc_ok_reg` says it is current (the cycle is free: after a burst the address is being
+    // handed over, after taking a buffer the descriptor cache is being popped).
     wire [QW-1:0] dq = QW'(default_queue);
-    wire [3:0]  q_log2 = q_size_log2[q_reg*4 +: 4];
-    wire [11:0] q_mask = 12'((13'd1 << q_log2) - 13'd1);
-    wire [11:0] q_cqp = cq_prod_reg[q_reg];
-    wire [11:0] q_cqp_next = (q_cqp + 12'd1) & q_mask;
-    wire [11:0] cq_cons_a [0:NQ-1];
-    genvar ga;
-    generate
-        for (ga = 0; ga < NQ; ga = ga + 1) begin : g_in
-            assign cq_cons_a[ga] = q_cq_cons[ga*12 +: 12];
-        end
-    endgenerate
-    wire        q_cq_room = q_cqp_next != cq_cons_a[q_reg];
     wire [8:0]  to_bound = 9'd256 - {1'b0, buf_addr_reg[7:0]};
-    wire [15:0] b0 = (rem_reg < buf_left_reg) ? rem_reg : buf_left_reg;
-    wire [15:0] b_bytes = (b0 < {7'd0, to_bound}) ? b0 : {7'd0, to_bound};
-    wire [15:0] b_up = b_bytes + 16'd7;
-    wire [5:0]  b_beats = b_up[8:3];
+    wire [15:0] c0 = (rem_reg < buf_left_reg) ? rem_reg : buf_left_reg;
+    wire [15:0] c_bytes = (c0 < {7'd0, to_bound}) ? c0 : {7'd0, to_bound};
+    wire [15:0] c_up = c_bytes + 16'd7;
+    reg  [15:0] b_bytes;
+    reg  [5:0]  b_beats;
+    reg         b_frame_end;     // the burst ends the frame
+    reg         b_buf_end;       // the burst fills the buffer
+    reg         calc_ok_reg;
     wire        aw_free = !m_axi_awvalid && wtrack_room && wtrack_count < 5'd15;
+    wire        burst_go = st_reg == S_BURST && calc_ok_reg && aw_free && op_room && !op_push;
 
     // the completion entry as it lands in memory
     reg [255:0] cpl_entry;
@@ -217,14 +213,13 @@ module tonic_rx_dma #(
         cpl_entry[`TONIC_RXC_QUEUE_LSB +: 8] = 8'(q_reg);
         cpl_entry[`TONIC_RXC_LEN_LSB +: 16] = cpl_len_reg;
         cpl_entry[`TONIC_RXC_STATUS_LSB +: 8] = cpl_status_reg;
-        cpl_entry[`TONIC_RXC_PHASE_LSB] = phase_reg[q_reg];
+        cpl_entry[`TONIC_RXC_PHASE_LSB] = slot_phase;
     end
 
     assign s_len_ready = st_reg == S_IDLE && s_len_valid && op_room && !op_push;
     assign m_axi_awid = ID;
     assign s_bready = 1'b1;
 
-    integer i;
     always @(posedge clk) begin
         op_push <= 1'b0;
         cpl_push <= 1'b0;
@@ -238,7 +233,14 @@ module tonic_rx_dma #(
         stat_err_desc <= 1'b0;
         stat_err_dma <= 1'b0;
         dma_err <= 1'b0;
+        cpl_go <= 1'b0;
         if (m_axi_awvalid && m_axi_awready) m_axi_awvalid <= 1'b0;
+
+        b_bytes <= c_bytes;
+        b_beats <= c_up[8:3];
+        b_frame_end <= rem_reg == c_bytes;
+        b_buf_end <= buf_left_reg == c_bytes;
+        calc_ok_reg <= st_reg == S_BURST && !burst_go;
 
         case (st_reg)
             S_IDLE: if (s_len_ready) begin
@@ -298,7 +300,7 @@ module tonic_rx_dma #(
                     timer_reg <= timer_reg + 32'd1;
                 end
             end
-            S_BURST: if (aw_free && op_room && !op_push) begin
+            S_BURST: if (burst_go) begin
                 m_axi_awvalid <= 1'b1;
                 m_axi_awaddr <= buf_addr_reg;
                 m_axi_awlen <= {2'd0, b_beats - 6'd1};
@@ -309,29 +311,28 @@ module tonic_rx_dma #(
                 buf_left_reg <= buf_left_reg - b_bytes;
                 rem_reg <= rem_reg - b_bytes;
                 written_reg <= written_reg + b_bytes;
-                if (rem_reg == b_bytes) begin
+                if (b_frame_end) begin
                     cpl_bad_reg <= 1'b0;
                     cpl_idx_reg <= first_idx_reg;
                     cpl_ndesc_reg <= ndesc_reg;
                     cpl_len_reg <= written_reg + b_bytes;
                     cpl_status_reg <= `TONIC_RX_ST_OK;
                     st_reg <= S_CPL;
-                end else if (buf_left_reg == b_bytes) begin
+                end else if (b_buf_end) begin
                     st_reg <= S_GETBUF;
                 end
             end
-            default: if (aw_free && op_room && !op_push && cpl_room && !cpl_push && q_cq_room) begin
+            default: if (!cpl_go && slot_ok && slot_room && aw_free && op_room && !op_push && cpl_room &&
+                         !cpl_push) begin
                 m_axi_awvalid <= 1'b1;
-                m_axi_awaddr <= q_cq_base[q_reg*64 +: 64] + {47'd0, q_cqp, 5'd0};
+                m_axi_awaddr <= slot_addr;
                 m_axi_awlen <= 8'd3;
-                wtrack_in <= {q_reg, q_cq_base[q_reg*64 +: 64] + {47'd0, q_cqp, 5'd0}};
+                wtrack_in <= {q_reg, slot_addr};
                 op_in_reg <= {OP_CPL, 6'd4};
                 op_push <= 1'b1;
                 cpl_in_reg <= cpl_entry;
                 cpl_push <= 1'b1;
-                cq_prod_reg[q_reg] <= q_cqp_next;
-                if (q_cqp_next == 12'd0) phase_reg[q_reg] <= !phase_reg[q_reg];
-                cons_reg[q_reg] <= (cpl_idx_reg + {4'd0, cpl_ndesc_reg}) & q_mask;
+                cpl_go <= 1'b1;
                 q_cpl[q_reg] <= 1'b1;
                 if (!cpl_bad_reg && cpl_status_reg == `TONIC_RX_ST_OK) begin
                     stat_frame <= 1'b1;
@@ -354,25 +355,14 @@ module tonic_rx_dma #(
             q_err_dma[wtrack_head[QW+64-1 -: QW]] <= 1'b1;
         end
 
-        for (i = 0; i < NQ; i = i + 1) begin
-            if (q_start[i]) begin
-                cq_prod_reg[i] <= 12'd0;
-                cons_reg[i] <= 12'd0;
-                phase_reg[i] <= 1'b1;
-            end
-        end
-
         if (rst) begin
             st_reg <= S_IDLE;
             m_axi_awvalid <= 1'b0;
             op_push <= 1'b0;
             cpl_push <= 1'b0;
             pop <= 1'b0;
-            for (i = 0; i < NQ; i = i + 1) begin
-                cq_prod_reg[i] <= 12'd0;
-                cons_reg[i] <= 12'd0;
-                phase_reg[i] <= 1'b1;
-            end
+            cpl_go <= 1'b0;
+            calc_ok_reg <= 1'b0;
         end
     end
 
@@ -403,7 +393,7 @@ module tonic_rx_dma #(
     assign busy = st_reg != S_IDLE || op_valid || wtrack_valid || desc_busy;
 
     wire unused_ok = &{1'b0, s_bresp[0], default_queue[7:QW], op_count_unused, cpl_valid_unused, cpl_count_unused,
-                       b_up[15:9], b_up[2:0]};
+                       c_up[15:9], c_up[2:0]};
 endmodule
 
 `default_nettype wire

@@ -2,8 +2,9 @@
 // tonic_tx_cpl — writes TX completions into the per-queue completion rings.
 //
 // One 16-byte TXC entry per frame (two AXI beats, the PHASE word last), at the queue's
-// CQ_PROD. Keeps CQ_PROD and the phase per queue, refuses to overwrite entries the host has not
-// returned (waits for CQ_CONS), and reports CONS (descriptors free) as "last descriptor + 1".
+// CQ_PROD. The ring state (CQ_PROD, phase, CONS) is kept by tonic_cq; this block refuses to
+// overwrite entries the host has not returned (waits for CQ_CONS) and reports CONS (descriptors
+// free) as "last descriptor + 1".
 // Write responses are counted; an error response raises `dma_err` for the queue.
 `default_nettype none
 `include "tonic_regs.vh"
@@ -50,9 +51,6 @@ module tonic_tx_cpl #(
     localparam QW = (NQ > 1) ? $clog2(NQ) : 1;
     localparam CPL_W = QW + 12 + 8 + 16 + 3;
 
-    reg [11:0] prod_reg  [0:NQ-1];
-    reg [11:0] cons_reg  [0:NQ-1];
-    reg        phase_reg [0:NQ-1];
     reg [63:0] waddr_fifo [0:3];        // addresses of writes awaiting B, for error reports
     reg [QW-1:0] wq_fifo [0:3];
     reg [2:0]  b_wr_reg, b_rd_reg;
@@ -65,18 +63,17 @@ module tonic_tx_cpl #(
     wire [15:0]   c_bytes  = s_cpl_data[3 +: 16];
     wire [2:0]    c_status = s_cpl_data[2:0];
 
-    wire [3:0]  c_log2 = q_size_log2[c_q*4 +: 4];
-    wire [11:0] c_mask = 12'((13'd1 << c_log2) - 13'd1);
-    wire [11:0] c_prod = prod_reg[c_q];
-    wire [11:0] c_next = (c_prod + 12'd1) & c_mask;
-    wire [11:0] cq_cons_a [0:NQ-1];
-    genvar ga;
-    generate
-        for (ga = 0; ga < NQ; ga = ga + 1) begin : g_in
-            assign cq_cons_a[ga] = q_cq_cons[ga*12 +: 12];
-        end
-    endgenerate
-    wire        c_room = c_next != cq_cons_a[c_q];
+    // the completion ring of the queue at the head
+    wire        slot_ok, slot_room, slot_phase;
+    wire [63:0] slot_addr;
+    wire        go;
+    tonic_cq #(.NQ(NQ), .QW(QW), .ENTRY_LOG2(4)) u_cq (
+        .clk(clk), .rst(rst),
+        .q_cq_base(q_cq_base), .q_size_log2(q_size_log2), .q_cq_cons(q_cq_cons), .q_start(q_start),
+        .q_cq_prod(q_cq_prod), .q_cons(q_cons),
+        .sel_q(c_q), .slot_ok(slot_ok), .slot_addr(slot_addr), .slot_room(slot_room),
+        .slot_phase(slot_phase), .advance(go), .new_cons(c_idx + 12'd1)
+    );
     wire        b_full = (b_wr_reg - b_rd_reg) == 3'd4;
 
     // the entry as it lands in memory
@@ -88,10 +85,10 @@ module tonic_tx_cpl #(
         entry[`TONIC_TXC_QUEUE_LSB +: 8] = 8'(c_q);
         entry[`TONIC_TXC_BYTES_LSB +: 32] = {16'd0, c_bytes};
         entry[`TONIC_TXC_STATUS_LSB +: 8] = {5'd0, c_status};
-        entry[`TONIC_TXC_PHASE_LSB] = phase_reg[c_q];
+        entry[`TONIC_TXC_PHASE_LSB] = slot_phase;
     end
 
-    wire go = s_cpl_valid && c_room && !m_axi_awvalid && !m_axi_wvalid && !b_full && !(|q_start);
+    assign go = s_cpl_valid && slot_ok && slot_room && !m_axi_awvalid && !m_axi_wvalid && !b_full;
     assign s_cpl_ready = go;
 
     assign m_axi_awid = ID;
@@ -100,15 +97,6 @@ module tonic_tx_cpl #(
     assign s_bready = 1'b1;
     assign busy = m_axi_awvalid || m_axi_wvalid || b_wr_reg != b_rd_reg;
 
-    genvar g;
-    generate
-        for (g = 0; g < NQ; g = g + 1) begin : g_out
-            assign q_cq_prod[g*12 +: 12] = prod_reg[g];
-            assign q_cons[g*12 +: 12] = cons_reg[g];
-        end
-    endgenerate
-
-    integer i;
     always @(posedge clk) begin
         q_cpl <= {NQ{1'b0}};
         q_err_dma <= {NQ{1'b0}};
@@ -126,18 +114,15 @@ module tonic_tx_cpl #(
         end
 
         if (go) begin
-            m_axi_awaddr <= q_cq_base[c_q*64 +: 64] + {48'd0, c_prod, 4'd0};
+            m_axi_awaddr <= slot_addr;
             m_axi_awvalid <= 1'b1;
             m_axi_wdata <= entry[63:0];
             w1_reg <= entry[127:64];
             m_axi_wlast <= 1'b0;
             m_axi_wvalid <= 1'b1;
             wbeat_reg <= 1'b0;
-            prod_reg[c_q] <= c_next;
-            if (c_next == 12'd0) phase_reg[c_q] <= !phase_reg[c_q];
-            cons_reg[c_q] <= (c_idx + 12'd1) & c_mask;
             q_cpl[c_q] <= 1'b1;
-            waddr_fifo[b_wr_reg[1:0]] <= q_cq_base[c_q*64 +: 64] + {48'd0, c_prod, 4'd0};
+            waddr_fifo[b_wr_reg[1:0]] <= slot_addr;
             wq_fifo[b_wr_reg[1:0]] <= c_q;
             b_wr_reg <= b_wr_reg + 3'd1;
         end
@@ -151,24 +136,11 @@ module tonic_tx_cpl #(
             end
         end
 
-        for (i = 0; i < NQ; i = i + 1) begin
-            if (q_start[i]) begin
-                prod_reg[i] <= 12'd0;
-                cons_reg[i] <= 12'd0;
-                phase_reg[i] <= 1'b1;
-            end
-        end
-
         if (rst) begin
             m_axi_awvalid <= 1'b0;
             m_axi_wvalid <= 1'b0;
             b_wr_reg <= 3'd0;
             b_rd_reg <= 3'd0;
-            for (i = 0; i < NQ; i = i + 1) begin
-                prod_reg[i] <= 12'd0;
-                cons_reg[i] <= 12'd0;
-                phase_reg[i] <= 1'b1;
-            end
         end
     end
     wire unused_ok = &{1'b0, s_bresp[0]};
