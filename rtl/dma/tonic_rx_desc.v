@@ -68,29 +68,19 @@ module tonic_rx_desc #(
     // the round-robin choice picks among registered candidates. Candidates are one cycle old, so
     // a read is issued only when none has completed in the previous cycle either (the caches'
     // counts are then settled), and a queue being (re)enabled has no candidate.
-    reg  [NQ*4-1:0]  cand_n_reg;
-    reg  [NQ*64-1:0] cand_addr_reg;
+    wire [NQ*4-1:0]  cand_n_reg;
+    wire [NQ*64-1:0] cand_addr_reg;
     reg              rd_busy_d_reg;
     genvar gw;
     generate
         for (gw = 0; gw < NQ; gw = gw + 1) begin : g_cand
-            wire [3:0]  log2 = q_size_log2[gw*4 +: 4];
-            wire [12:0] size = 13'd1 << log2;
-            wire [11:0] fidx = fidx_reg[gw];
-            wire [63:0] addr = q_base[gw*64 +: 64] + {48'd0, fidx, 4'd0};
-            wire [12:0] avail = ({1'b0, q_prod[gw*12 +: 12]} - {1'b0, fidx}) & (size - 13'd1);
-            wire [12:0] to_wrap = size - {1'b0, fidx};
-            wire [12:0] to_4k = (13'h1000 - {1'b0, addr[11:0]}) >> 4;
-            wire [12:0] room = 13'd8 - {9'd0, c_count[gw*4 +: 4]};
-            wire [12:0] n0 = (avail < to_wrap) ? avail : to_wrap;
-            wire [12:0] n1 = (n0 < to_4k) ? n0 : to_4k;
-            wire [12:0] n = (n1 < room) ? n1 : room;
-            always @(posedge clk) begin
-                cand_n_reg[gw*4 +: 4] <= (q_enable[gw] && !q_start[gw] && c_count[gw*4 +: 4] <= 4'd4) ? n[3:0] : 4'd0;
-                cand_addr_reg[gw*64 +: 64] <= addr;
-                if (rst) cand_n_reg[gw*4 +: 4] <= 4'd0;
-            end
-            wire unused_n = &{1'b0, n[12:4]};
+            tonic_fetch_cand #(.DESC_LOG2(4), .MAX_N(8)) u_cand (
+                .clk(clk), .rst(rst),
+                .base(q_base[gw*64 +: 64]), .size_log2(q_size_log2[gw*4 +: 4]), .prod(q_prod[gw*12 +: 12]),
+                .fidx(fidx_reg[gw]), .room(5'd8 - {1'b0, c_count[gw*4 +: 4]}),
+                .allow(q_enable[gw] && !q_start[gw] && c_count[gw*4 +: 4] <= 4'd4),
+                .cand_n(cand_n_reg[gw*4 +: 4]), .cand_addr(cand_addr_reg[gw*64 +: 64])
+            );
         end
     endgenerate
 

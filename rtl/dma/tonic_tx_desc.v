@@ -64,29 +64,18 @@ module tonic_tx_desc #(
     // A candidate is one cycle old: the cycle after an issue is never used (req_push_reg), and a
     // queue being (re)enabled has no candidate, so a stale one is never issued; other changes
     // (doorbells, FIFO pops) only make the registered count conservative.
-    reg  [NQ*4-1:0]  cand_n_reg;       // descriptors to fetch now, 0 = none
-    reg  [NQ*64-1:0] cand_addr_reg;
+    wire [NQ*4-1:0]  cand_n_reg;       // descriptors to fetch now, 0 = none
+    wire [NQ*64-1:0] cand_addr_reg;
     genvar gw;
     generate
         for (gw = 0; gw < NQ; gw = gw + 1) begin : g_cand
-            wire [3:0]  log2 = q_size_log2[gw*4 +: 4];
-            wire [12:0] size = 13'd1 << log2;
-            wire [11:0] fidx = fidx_reg[gw];
-            wire [63:0] addr = q_base[gw*64 +: 64] + {47'd0, fidx, 5'd0};
-            wire [12:0] avail = ({1'b0, q_prod[gw*12 +: 12]} - {1'b0, fidx}) & (size - 13'd1);
-            wire [12:0] to_wrap = size - {1'b0, fidx};
-            wire [12:0] to_4k = (13'h1000 - {1'b0, addr[11:0]}) >> 5;
-            wire [4:0]  free = 5'd16 - fifo_count[gw] - inflight_reg[gw*5 +: 5];
-            wire [12:0] n0 = (avail < to_wrap) ? avail : to_wrap;
-            wire [12:0] n1 = (n0 < to_4k) ? n0 : to_4k;
-            wire [12:0] n2 = (n1 < 13'd8) ? n1 : 13'd8;
-            wire [3:0]  n = ({1'b0, n2[3:0]} < free) ? n2[3:0] : free[3:0];
-            always @(posedge clk) begin
-                cand_n_reg[gw*4 +: 4] <= (q_enable[gw] && !q_start[gw] && qreq_reg[gw*3 +: 3] < 3'd2) ? n : 4'd0;
-                cand_addr_reg[gw*64 +: 64] <= addr;
-                if (rst) cand_n_reg[gw*4 +: 4] <= 4'd0;
-            end
-            wire unused_n2 = &{1'b0, n2[12:4]};
+            tonic_fetch_cand #(.DESC_LOG2(5), .MAX_N(8)) u_cand (
+                .clk(clk), .rst(rst),
+                .base(q_base[gw*64 +: 64]), .size_log2(q_size_log2[gw*4 +: 4]), .prod(q_prod[gw*12 +: 12]),
+                .fidx(fidx_reg[gw]), .room(5'd16 - fifo_count[gw] - inflight_reg[gw*5 +: 5]),
+                .allow(q_enable[gw] && !q_start[gw] && qreq_reg[gw*3 +: 3] < 3'd2),
+                .cand_n(cand_n_reg[gw*4 +: 4]), .cand_addr(cand_addr_reg[gw*64 +: 64])
+            );
         end
     endgenerate
 
