@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # rtl_check.sh — the two hardware-realism checks every RTL module must pass.
 #   rtl_check.sh lint  MODULE GEN_DIR   verilator --lint-only -Wall (waivers only from rtl/lint_waivers.vlt)
-#   rtl_check.sh synth MODULE GEN_DIR   yosys synth_ecp5: no latches, no warnings, prints cell counts
+#   rtl_check.sh synth MODULE GEN_DIR   yosys synth_ecp5: no latches, no multipliers, no warnings, prints cell counts
 # MODULE is found as rtl/**/MODULE.v; its submodules are found through the rtl/ folders.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,6 +35,8 @@ synth)
     fi
     bad=0
     if grep -qE "Latch inferred" "$log" || grep -qE "DLATCH" "$tmp/stat.txt"; then echo "synth: latch inferred in $mod" >&2; grep -E "Latch inferred" "$log" | head >&2; bad=1; fi
+    # no module multiplies on purpose; a multiplier is index arithmetic with a non-power-of-two stride
+    if grep -qE "MULT18X18D" "$tmp/stat.txt"; then echo "synth: DSP multiplier inferred in $mod" >&2; bad=1; fi
     if grep -E "^Warning: " "$log" >/dev/null; then echo "synth: warnings in $mod:" >&2; grep -E "^Warning: " "$log" | sort -u | head -20 >&2; bad=1; fi
     [ $bad -eq 0 ] || exit 1
     awk '/Number of cells/ && !done {p=1} p && /^ *(LUT4|TRELLIS_FF|DP16KD|MULT18X18D|CCU2C|TRELLIS_DPR16X4)/ {print "  " $1 " " $2} /^$/ && p {done=1; p=0}' "$tmp/stat.txt" | sort -u

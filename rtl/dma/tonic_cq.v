@@ -38,11 +38,13 @@ module tonic_cq #(
     reg [11:0] cons_reg  [0:NQ-1];
     reg        phase_reg [0:NQ-1];
 
+    wire [11:0] cq_cons_a [0:NQ-1];   // an array: indexing a 12-bit field would need a multiply
     genvar g;
     generate
         for (g = 0; g < NQ; g = g + 1) begin : g_out
             assign q_cq_prod[g*12 +: 12] = prod_reg[g];
             assign q_cons[g*12 +: 12] = cons_reg[g];
+            assign cq_cons_a[g] = q_cq_cons[g*12 +: 12];
         end
     endgenerate
 
@@ -64,7 +66,7 @@ module tonic_cq #(
         q_d <= sel_q;
         ok_reg <= !advance && !(|q_start);
         slot_addr <= q_cq_base[sel_q*64 +: 64] + {{(52-ENTRY_LOG2){1'b0}}, s_prod, {ENTRY_LOG2{1'b0}}};
-        slot_room <= s_next != q_cq_cons[sel_q*12 +: 12];
+        slot_room <= s_next != cq_cons_a[sel_q];
         slot_phase <= phase_reg[sel_q];
         next_reg <= s_next;
         mask_reg <= s_mask;
