@@ -31,12 +31,12 @@ module tonic_irq #(
     reg [31:0] age_reg   [0:NQ-1];   // cycles since the first unsignalled completion
     reg [NQ-1:0] armed_reg;
     reg [NQ-1:0] req_reg;
-    reg [QW-1:0] rr_reg;             // round-robin pointer
 
-    // serve the first requesting ring at or after rr_reg
+    // serve the requesting rings in round-robin order
     wire [QW-1:0] pick;
     wire          pick_valid;
-    tonic_rr_pick #(.N(NQ), .W(QW)) u_rr (.req(req_reg), .start(rr_reg), .pick(pick), .valid(pick_valid));
+    tonic_rr_pick #(.N(NQ), .W(QW)) u_rr (.clk(clk), .rst(rst), .req(req_reg), .pick(pick), .valid(pick_valid),
+        .grant(irq_sent), .grant_idx(pick));
 
     assign irq_valid = pick_valid;
     assign irq_vector = vec[pick*8 +: 8];
@@ -66,7 +66,6 @@ module tonic_irq #(
             armed_reg[pick] <= 1'b0;
             pend_reg[pick] <= cpl[pick] ? 8'd1 : 8'd0;
             age_reg[pick] <= 32'd0;
-            rr_reg <= (32'(pick) == NQ - 1) ? {QW{1'b0}} : pick + 1'b1;
         end
         if (rst) begin
             for (i = 0; i < NQ; i = i + 1) begin
@@ -75,7 +74,6 @@ module tonic_irq #(
             end
             armed_reg <= {NQ{1'b1}};
             req_reg <= {NQ{1'b0}};
-            rr_reg <= {QW{1'b0}};
         end
     end
 endmodule

@@ -34,14 +34,15 @@ module tonic_axi_rd_mux #(
     output wire              m_axi_rready
 );
     localparam NW = (N > 1) ? $clog2(N) : 1;
-    reg [NW-1:0] rr_reg;
     reg          hold_reg;      // last cycle's grant was not accepted
     reg [NW-1:0] hold_idx_reg;
     wire [NW-1:0] rr_pick;
     wire          rr_valid;
-    tonic_rr_pick #(.N(N), .W(NW)) u_rr (.req(s_arvalid), .start(rr_reg), .pick(rr_pick), .valid(rr_valid));
+    wire [NW-1:0] pick;
+    tonic_rr_pick #(.N(N), .W(NW)) u_rr (.clk(clk), .rst(rst), .req(s_arvalid), .pick(rr_pick), .valid(rr_valid),
+        .grant(m_axi_arvalid && m_axi_arready), .grant_idx(pick));
     // a granted address that was not accepted stays granted
-    wire [NW-1:0] pick = hold_reg ? hold_idx_reg : rr_pick;
+    assign pick = hold_reg ? hold_idx_reg : rr_pick;
     wire          pick_valid = hold_reg || rr_valid;
 
     assign m_axi_arid    = s_arid[pick*ID_W +: ID_W];
@@ -69,11 +70,9 @@ module tonic_axi_rd_mux #(
     assign m_axi_rready = rready;
 
     always @(posedge clk) begin
-        if (m_axi_arvalid && m_axi_arready) rr_reg <= (32'(pick) == N - 1) ? {NW{1'b0}} : pick + 1'b1;
         hold_reg <= m_axi_arvalid && !m_axi_arready;
         hold_idx_reg <= pick;
         if (rst) begin
-            rr_reg <= {NW{1'b0}};
             hold_reg <= 1'b0;
         end
     end

@@ -45,15 +45,17 @@ module tonic_axi_wr_mux #(
     localparam NW = (N > 1) ? $clog2(N) : 1;
 
     // ---------------------------------------------------------------- address arbitration
-    reg [NW-1:0] rr_reg;
     reg          hold_reg;
     reg [NW-1:0] hold_idx_reg;
     wire          order_room;
     wire [NW-1:0] rr_pick;
     wire          rr_valid;
-    tonic_rr_pick #(.N(N), .W(NW)) u_rr (.req(s_awvalid), .start(rr_reg), .pick(rr_pick), .valid(rr_valid));
+    wire          aw_fire;
+    wire [NW-1:0] pick;
+    tonic_rr_pick #(.N(N), .W(NW)) u_rr (.clk(clk), .rst(rst), .req(s_awvalid), .pick(rr_pick), .valid(rr_valid),
+        .grant(aw_fire), .grant_idx(pick));
     // a granted address that was not accepted stays granted
-    wire [NW-1:0] pick = hold_reg ? hold_idx_reg : rr_pick;
+    assign pick = hold_reg ? hold_idx_reg : rr_pick;
     wire          pick_valid = hold_reg || rr_valid;
 
     assign m_axi_awid    = s_awid[pick*ID_W +: ID_W];
@@ -62,7 +64,7 @@ module tonic_axi_wr_mux #(
     assign m_axi_awsize  = 3'd3;
     assign m_axi_awburst = 2'b01;
     assign m_axi_awvalid = pick_valid && order_room;
-    wire   aw_fire = m_axi_awvalid && m_axi_awready;
+    assign aw_fire = m_axi_awvalid && m_axi_awready;
 
     // ---------------------------------------------------------------- data follows address order
     wire [NW-1:0] w_src;
@@ -93,11 +95,9 @@ module tonic_axi_wr_mux #(
     endgenerate
 
     always @(posedge clk) begin
-        if (aw_fire) rr_reg <= (32'(pick) == N - 1) ? {NW{1'b0}} : pick + 1'b1;
         hold_reg <= m_axi_awvalid && !m_axi_awready;
         hold_idx_reg <= pick;
         if (rst) begin
-            rr_reg <= {NW{1'b0}};
             hold_reg <= 1'b0;
         end
     end

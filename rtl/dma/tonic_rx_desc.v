@@ -48,7 +48,6 @@ module tonic_rx_desc #(
     localparam ENTRY_W = 1 + 12 + 16 + 64;
 
     reg [11:0]   fidx_reg [0:NQ-1];
-    reg [QW-1:0] rr_reg;
     reg          rd_busy_reg;           // a read is in flight
     reg [QW-1:0] rd_q_reg;
     reg [11:0]   rd_idx_reg;
@@ -93,14 +92,16 @@ module tonic_rx_desc #(
     endgenerate
     wire [QW-1:0] pick;
     wire          pick_valid;
-    tonic_rr_pick #(.N(NQ), .W(QW)) u_rr (.req(wants), .start(rr_reg), .pick(pick), .valid(pick_valid));
+    wire          issue;
+    tonic_rr_pick #(.N(NQ), .W(QW)) u_rr (.clk(clk), .rst(rst), .req(wants), .pick(pick), .valid(pick_valid),
+        .grant(issue), .grant_idx(pick));
 
     wire [3:0]  p_log2 = q_size_log2[pick*4 +: 4];
     wire [11:0] p_mask = 12'((13'd1 << p_log2) - 13'd1);
     wire [11:0] p_fidx = fidx_reg[pick];   // unchanged since the candidate was computed
     wire [63:0] p_addr = cand_addr_reg[pick*64 +: 64];
     wire [3:0]  p_n = cand_n_reg[pick*4 +: 4];
-    wire        issue = !rd_busy_reg && !rd_busy_d_reg && pick_valid && !q_start[pick];
+    assign issue = !rd_busy_reg && !rd_busy_d_reg && pick_valid && !q_start[pick];
 
     // ---------------------------------------------------------------- read data into the caches
     wire [11:0] rd_mask = 12'((13'd1 << rd_log2_reg) - 13'd1);
@@ -147,7 +148,6 @@ module tonic_rx_desc #(
             beat_reg <= 1'b0;
             err_reg <= 1'b0;
             fidx_reg[pick] <= (p_fidx + {8'd0, p_n}) & p_mask;
-            rr_reg <= (32'(pick) == NQ - 1) ? {QW{1'b0}} : pick + 1'b1;
         end
 
         if (s_rvalid && rd_busy_reg) begin
@@ -169,7 +169,6 @@ module tonic_rx_desc #(
         if (rst) begin
             m_axi_arvalid <= 1'b0;
             rd_busy_reg <= 1'b0;
-            rr_reg <= {QW{1'b0}};
             for (i = 0; i < NQ; i = i + 1) fidx_reg[i] <= 12'd0;
         end
     end

@@ -74,11 +74,11 @@ module tonic_tx_data #(
 
     // queue choice: stay on the frame's queue until its last descriptor
     reg  [QW-1:0] cur_q_reg;
-    reg  [QW-1:0] rr_reg;
     wire [QW-1:0] rr_q;
     wire          rr_valid;
     wire          in_frame = in_burst_reg || ndesc_reg != 8'd0;
-    tonic_rr_pick #(.N(NQ), .W(QW)) u_rr (.req(s_head_valid), .start(rr_reg), .pick(rr_q), .valid(rr_valid));
+    tonic_rr_pick #(.N(NQ), .W(QW)) u_rr (.clk(clk), .rst(rst), .req(s_head_valid), .pick(rr_q), .valid(rr_valid),
+        .grant(s_desc_ready && !in_frame), .grant_idx(rr_q));
     assign sel_q = in_frame ? cur_q_reg : rr_q;
     wire s_desc_valid = in_frame ? s_head_valid[cur_q_reg] : rr_valid;
 
@@ -145,10 +145,7 @@ module tonic_tx_data #(
         reserved_reg <= reserved_reg + (b_issue ? {{(BUF_LOG2-5){1'b0}}, b_beats} : {(BUF_LOG2+1){1'b0}})
                                      - {{BUF_LOG2{1'b0}}, beat_consumed};
 
-        if (s_desc_ready && !in_frame) begin
-            cur_q_reg <= rr_q;
-            rr_reg <= (32'(rr_q) == NQ - 1) ? {QW{1'b0}} : rr_q + 1'b1;
-        end
+        if (s_desc_ready && !in_frame) cur_q_reg <= rr_q;
 
         if (d_take_nodata) begin
             // consumed without reading; the frame ends here if this is its last descriptor
@@ -202,7 +199,6 @@ module tonic_tx_data #(
             m_axi_arvalid <= 1'b0;
             plan_push_reg <= 1'b0;
             in_burst_reg <= 1'b0;
-            rr_reg <= {QW{1'b0}};
             status_reg <= 3'd0;
             ndesc_reg <= 8'd0;
             fbytes_reg <= 16'd0;

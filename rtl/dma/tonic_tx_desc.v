@@ -52,7 +52,6 @@ module tonic_tx_desc #(
     localparam REQ_W = QW + 12 + 4 + 4;  // {q, idx, size_log2, n-1}
 
     reg [11:0] fidx_reg [0:NQ-1];       // next descriptor to fetch
-    reg [QW-1:0] rr_reg;
     reg [NQ*5-1:0] inflight_reg;        // per queue: descriptors requested, not yet in its FIFO
     reg [NQ*3-1:0] qreq_reg;            // per-queue reads in flight (0..2)
     wire [FIFO_LOG2:0] fifo_count [0:NQ-1];
@@ -88,7 +87,9 @@ module tonic_tx_desc #(
     endgenerate
     wire [QW-1:0] pick;
     wire          pick_valid;
-    tonic_rr_pick #(.N(NQ), .W(QW)) u_rr (.req(has_work), .start(rr_reg), .pick(pick), .valid(pick_valid));
+    wire          issue;
+    tonic_rr_pick #(.N(NQ), .W(QW)) u_rr (.clk(clk), .rst(rst), .req(has_work), .pick(pick), .valid(pick_valid),
+        .grant(issue), .grant_idx(pick));
 
     wire [3:0]  p_log2 = q_size_log2[pick*4 +: 4];
     wire [11:0] p_mask = 12'((13'd1 << p_log2) - 13'd1);
@@ -157,7 +158,7 @@ module tonic_tx_desc #(
     endgenerate
     assign m_desc_data = head_a[sel_q];
 
-    wire issue = !m_axi_arvalid && !req_push_reg && pick_valid && p_n != 4'd0 && req_s_ready &&
+    assign issue = !m_axi_arvalid && !req_push_reg && pick_valid && p_n != 4'd0 && req_s_ready &&
                  !q_start[pick];
 
     // ---------------------------------------------------------------- control
@@ -175,7 +176,6 @@ module tonic_tx_desc #(
             req_in_reg <= {pick, p_fidx, p_log2, p_n - 4'd1};
             req_push_reg <= 1'b1;
             fidx_reg[pick] <= (p_fidx + {8'd0, p_n}) & p_mask;
-            rr_reg <= (32'(pick) == NQ - 1) ? {QW{1'b0}} : pick + 1'b1;
         end
 
         // assemble descriptors from read beats
@@ -209,7 +209,6 @@ module tonic_tx_desc #(
         if (rst) begin
             m_axi_arvalid <= 1'b0;
             req_push_reg <= 1'b0;
-            rr_reg <= {QW{1'b0}};
             inflight_reg <= {NQ*5{1'b0}};
             qreq_reg <= {NQ*3{1'b0}};
             beat_reg <= 2'd0;
