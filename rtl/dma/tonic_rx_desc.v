@@ -41,8 +41,8 @@ module tonic_rx_desc #(
     input  wire                  pop,
 
     output wire                  busy,
-    output wire                  dma_err,      // a descriptor read came back with an error
-    output wire [63:0]           dma_err_addr  // the descriptor's address
+    output reg                   dma_err,      // a descriptor read came back with an error
+    output reg  [63:0]           dma_err_addr  // the descriptor's address (reported 2 cycles later)
 );
     localparam QW = (NQ > 1) ? $clog2(NQ) : 1;
     localparam ENTRY_W = 1 + 12 + 16 + 64;
@@ -109,8 +109,17 @@ module tonic_rx_desc #(
     wire [ENTRY_W-1:0] entry = {err_reg | s_rresp[1], rd_idx_reg, s_rdata[`TONIC_RXD_LEN_LSB - 64 +: 16], addr_reg};
 
     assign s_rready = 1'b1;
-    assign dma_err = s_rvalid && rd_busy_reg && s_rresp[1];
-    assign dma_err_addr = q_base[rd_q_reg*64 +: 64] + {48'd0, rd_idx_reg, 4'd0};
+    // error report, registered twice (queue and index, then the address) for timing
+    reg          err_q_valid;
+    reg [QW-1:0] err_q;
+    reg [11:0]   err_idx;
+    always @(posedge clk) begin
+        err_q_valid <= s_rvalid && rd_busy_reg && s_rresp[1] && !rst;
+        err_q <= rd_q_reg;
+        err_idx <= rd_idx_reg;
+        dma_err <= err_q_valid && !rst;
+        dma_err_addr <= q_base[err_q*64 +: 64] + {48'd0, err_idx, 4'd0};
+    end
     assign m_axi_arid = ID;
     assign busy = rd_busy_reg || m_axi_arvalid;
 

@@ -51,8 +51,8 @@ module tonic_tx_align #(
 
     output wire                  stat_err_desc,   // frame completed with a descriptor error
     output wire                  stat_err_dma,    // frame completed with a DMA error
-    output wire                  dma_err,         // a read beat came back with an error ...
-    output wire [63:0]           dma_err_addr     // ... in the burst that starts here
+    output reg                   dma_err,         // a read beat came back with an error ...
+    output reg  [63:0]           dma_err_addr     // ... in the burst that starts here (registered)
 );
     localparam PLAN_W = 1 + 3 + 9 + 6 + 1 + 3 + QW + 12 + 8 + 16 + 64;
     localparam CPL_W = QW + 12 + 8 + 16 + 3;
@@ -121,10 +121,10 @@ module tonic_tx_align #(
 
     assign rd_take = do_beat;
     assign s_plan_ready = (do_beat && last_beat) || do_nodata;
-    assign dma_err = do_beat && beat_err;
-    assign dma_err_addr = p_addr;
 
     always @(posedge clk) begin
+        dma_err <= do_beat && beat_err;
+        dma_err_addr <= p_addr;
         if (p_fire) t_valid <= 1'b0;
         if (do_beat || do_nodata) begin
             t_valid <= 1'b1;
@@ -141,6 +141,7 @@ module tonic_tx_align #(
         end
         if ((do_beat && last_beat && p_eof) || do_nodata) dma_err_reg <= 1'b0;
         if (rst) begin
+            dma_err <= 1'b0;
             t_valid <= 1'b0;
             beat_reg <= 6'd0;
             dma_err_reg <= 1'b0;

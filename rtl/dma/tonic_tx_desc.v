@@ -43,8 +43,8 @@ module tonic_tx_desc #(
     output wire [ENTRY_W-1:0]    m_desc_data,  // head of sel_q: {err, q, idx[11:0], desc[255:0]}
     input  wire                  m_desc_pop,
 
-    output wire                  dma_err,      // a descriptor read came back with an error
-    output wire [63:0]           dma_err_addr  // the descriptor's address
+    output reg                   dma_err,      // a descriptor read came back with an error
+    output reg  [63:0]           dma_err_addr  // the descriptor's address (reported 2 cycles later)
 );
     localparam QW = (NQ > 1) ? $clog2(NQ) : 1;
     localparam ENTRY_W = 1 + QW + 12 + 256;
@@ -133,8 +133,17 @@ module tonic_tx_desc #(
     wire [ENTRY_W-1:0] entry = {err_acc_reg | beat_err, req_q, ridx, s_rdata, acc_reg};
 
     assign s_rready = 1'b1;      // room was reserved when the read was issued
-    assign dma_err = beat_ok && beat_err;
-    assign dma_err_addr = q_base[req_q*64 +: 64] + {47'd0, ridx, 5'd0};
+    // error report, registered twice (queue and index, then the address) for timing
+    reg          err_q_valid;
+    reg [QW-1:0] err_q;
+    reg [11:0]   err_idx;
+    always @(posedge clk) begin
+        err_q_valid <= beat_ok && beat_err && !rst;
+        err_q <= req_q;
+        err_idx <= ridx;
+        dma_err <= err_q_valid && !rst;
+        dma_err_addr <= q_base[err_q*64 +: 64] + {47'd0, err_idx, 5'd0};
+    end
 
     tonic_fifo #(.WIDTH(REQ_W), .DEPTH_LOG2(2)) u_req (
         .clk(clk), .rst(rst),
