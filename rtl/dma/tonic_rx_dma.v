@@ -188,12 +188,15 @@ module tonic_rx_dma #(
     );
 
     // The next burst into the current buffer: up to the end of the frame, of the buffer and of
-    // the 256-byte block. For timing it is registered one cycle after the planner state changes;
-    // `calc_ok_reg` says it is current (the cycle is free: after a burst the address is being
-    // handed over, after taking a buffer the descriptor cache is being popped).
+    // the 256-byte block. For timing it is registered, computed from the buffer being taken
+    // (in GETBUF) or from the current one (in BURST); `calc_ok_reg` says it is current. After a
+    // burst it is stale for one cycle, in which the address is being handed over anyway.
     wire [QW-1:0] dq = QW'(default_queue);
-    wire [8:0]  to_bound = 9'd256 - {1'b0, buf_addr_reg[7:0]};
-    wire [15:0] c0 = (rem_reg < buf_left_reg) ? rem_reg : buf_left_reg;
+    wire        taking = st_reg == S_GETBUF;
+    wire [7:0]  cs_addr = taking ? h_addr[7:0] : buf_addr_reg[7:0];
+    wire [15:0] cs_left = taking ? h_len : buf_left_reg;
+    wire [8:0]  to_bound = 9'd256 - {1'b0, cs_addr};
+    wire [15:0] c0 = (rem_reg < cs_left) ? rem_reg : cs_left;
     wire [15:0] c_bytes = (c0 < {7'd0, to_bound}) ? c0 : {7'd0, to_bound};
     wire [15:0] c_up = c_bytes + 16'd7;
     reg  [15:0] b_bytes;
@@ -239,8 +242,8 @@ module tonic_rx_dma #(
         b_bytes <= c_bytes;
         b_beats <= c_up[8:3];
         b_frame_end <= rem_reg == c_bytes;
-        b_buf_end <= buf_left_reg == c_bytes;
-        calc_ok_reg <= st_reg == S_BURST && !burst_go;
+        b_buf_end <= cs_left == c_bytes;
+        calc_ok_reg <= (st_reg == S_BURST && !burst_go) || (taking && !pop && !op_push && head_valid && !h_bad);
 
         case (st_reg)
             S_IDLE: if (s_len_ready) begin
