@@ -50,14 +50,19 @@ module tonic_tx_data #(
     localparam PLAN_W = 1 + 3 + 9 + 6 + 1 + 3 + QW + 12 + 8 + 16 + 64;
     localparam [BUF_LOG2:0] BUF_DEPTH = 1 << BUF_LOG2;
 
-    // ---------------------------------------------------------------- descriptor fields
-    wire          d_err  = s_desc_data[1+QW+12+256-1];
-    wire [QW-1:0] d_q    = s_desc_data[12+256 +: QW];
-    wire [11:0]   d_idx  = s_desc_data[256 +: 12];
-    wire [255:0]  d      = s_desc_data[255:0];
-    wire [63:0]   d_addr = {d[`TONIC_TXD_ADDR_HI_LSB +: 32], d[`TONIC_TXD_ADDR_LO_LSB +: 32]};
-    wire [15:0]   d_len  = d[`TONIC_TXD_LEN_LSB +: 16];
-    wire          d_eop  = d[`TONIC_TXD_EOP_LSB] | d_err;   // a failed fetch ends the frame
+    // ---------------------------------------------------------------- descriptor register
+    // The head descriptor is popped into a register before it is checked, so the queue choice
+    // and the descriptor FIFOs' read side are not in the same cycle as the checks. It is popped
+    // only into an empty register: one descriptor per two cycles at most.
+    wire          h_err = s_desc_data[1+QW+12+256-1];
+    wire [255:0]  h     = s_desc_data[255:0];
+    reg           dr_valid;
+    reg           d_err;
+    reg  [QW-1:0] d_q;
+    reg  [11:0]   d_idx;
+    reg  [63:0]   d_addr;
+    reg  [15:0]   d_len;
+    reg           d_eop;           // a failed fetch ends the frame
 
     // ---------------------------------------------------------------- frame state
     reg          in_burst_reg;     // splitting the current descriptor into bursts
@@ -72,15 +77,15 @@ module tonic_tx_data #(
     wire         plan_s_ready;
     wire [3:0]   plan_count_unused;
 
-    // queue choice: stay on the frame's queue until its last descriptor
-    reg  [QW-1:0] cur_q_reg;
+    // queue choice: stay on the frame's queue until its last descriptor has been popped
+    reg  [QW-1:0] pop_q_reg;
+    reg           pop_in_frame_reg;
     wire [QW-1:0] rr_q;
     wire          rr_valid;
-    wire          in_frame = in_burst_reg || ndesc_reg != 8'd0;
     tonic_rr_pick #(.N(NQ), .W(QW)) u_rr (.clk(clk), .rst(rst), .req(s_head_valid), .pick(rr_q), .valid(rr_valid),
-        .grant(s_desc_ready && !in_frame), .grant_idx(rr_q));
-    assign sel_q = in_frame ? cur_q_reg : rr_q;
-    wire s_desc_valid = in_frame ? s_head_valid[cur_q_reg] : rr_valid;
+        .grant(s_desc_ready && !pop_in_frame_reg), .grant_idx(rr_q));
+    assign sel_q = pop_in_frame_reg ? pop_q_reg : rr_q;
+    assign s_desc_ready = !dr_valid && (pop_in_frame_reg ? s_head_valid[pop_q_reg] : rr_valid);
 
     // checks on the descriptor at the head, against the frame so far
     wire [7:0]   nd_next = ndesc_reg + 8'd1;
@@ -110,13 +115,11 @@ module tonic_tx_data #(
                            plan_s_ready && b_room;
 
     // a descriptor that reads nothing: either it fails a check, or it is consumed at once
-    wire         d_take_nodata = !in_burst_reg && s_desc_valid && !plan_push_reg && plan_s_ready &&
+    wire         d_take_nodata = !in_burst_reg && dr_valid && !plan_push_reg && plan_s_ready &&
                                  d_status != 3'd0;
-    wire         d_take_data   = !in_burst_reg && s_desc_valid && !plan_push_reg && d_status == 3'd0;
-
-    assign s_desc_ready = d_take_nodata || d_take_data;
+    wire         d_take_data   = !in_burst_reg && dr_valid && !plan_push_reg && d_status == 3'd0;
     assign m_axi_arid = ID;
-    assign busy = in_burst_reg || m_plan_valid || ndesc_reg != 8'd0;
+    assign busy = dr_valid || in_burst_reg || m_plan_valid || ndesc_reg != 8'd0;
 
     tonic_fifo #(.WIDTH(PLAN_W), .DEPTH_LOG2(3)) u_plan (
         .clk(clk), .rst(rst),
@@ -145,7 +148,18 @@ module tonic_tx_data #(
         reserved_reg <= reserved_reg + (b_issue ? {{(BUF_LOG2-5){1'b0}}, b_beats} : {(BUF_LOG2+1){1'b0}})
                                      - {{BUF_LOG2{1'b0}}, beat_consumed};
 
-        if (s_desc_ready && !in_frame) cur_q_reg <= rr_q;
+        if (d_take_nodata || d_take_data) dr_valid <= 1'b0;
+        if (s_desc_ready) begin
+            dr_valid <= 1'b1;
+            d_err <= h_err;
+            d_q <= s_desc_data[12+256 +: QW];
+            d_idx <= s_desc_data[256 +: 12];
+            d_addr <= {h[`TONIC_TXD_ADDR_HI_LSB +: 32], h[`TONIC_TXD_ADDR_LO_LSB +: 32]};
+            d_len <= h[`TONIC_TXD_LEN_LSB +: 16];
+            d_eop <= h[`TONIC_TXD_EOP_LSB] | h_err;
+            pop_q_reg <= sel_q;
+            pop_in_frame_reg <= !(h[`TONIC_TXD_EOP_LSB] | h_err);
+        end
 
         if (d_take_nodata) begin
             // consumed without reading; the frame ends here if this is its last descriptor
@@ -196,6 +210,8 @@ module tonic_tx_data #(
         end
 
         if (rst) begin
+            dr_valid <= 1'b0;
+            pop_in_frame_reg <= 1'b0;
             m_axi_arvalid <= 1'b0;
             plan_push_reg <= 1'b0;
             in_burst_reg <= 1'b0;
@@ -207,7 +223,7 @@ module tonic_tx_data #(
         end
     end
 
-    wire unused_ok = &{1'b0, plan_count_unused, d[255:`TONIC_TXD_EOP_LSB+1], c_span[9], c_span[2:0]};
+    wire unused_ok = &{1'b0, plan_count_unused, h[255:`TONIC_TXD_EOP_LSB+1], c_span[9], c_span[2:0]};
 
     initial begin
         if (BUF_LOG2 < 6 || BUF_LOG2 > 12) begin
