@@ -57,11 +57,14 @@ module tonic_tx_cpl #(
     reg        wbeat_reg;               // 0: first beat pending, 1: second
     reg [63:0] w1_reg;
 
-    wire [QW-1:0] c_q      = s_cpl_data[CPL_W-1 -: QW];
-    wire [11:0]   c_idx    = s_cpl_data[8+16+3 +: 12];
-    wire [7:0]    c_ndesc  = s_cpl_data[16+3 +: 8];
-    wire [15:0]   c_bytes  = s_cpl_data[3 +: 16];
-    wire [2:0]    c_status = s_cpl_data[2:0];
+    // the next completion, taken from the input into a register (its queue selects the ring)
+    reg               c_valid;
+    reg  [CPL_W-1:0]  c_reg;
+    wire [QW-1:0] c_q      = c_reg[CPL_W-1 -: QW];
+    wire [11:0]   c_idx    = c_reg[8+16+3 +: 12];
+    wire [7:0]    c_ndesc  = c_reg[16+3 +: 8];
+    wire [15:0]   c_bytes  = c_reg[3 +: 16];
+    wire [2:0]    c_status = c_reg[2:0];
 
     // the completion ring of the queue at the head
     wire        slot_ok, slot_room, slot_phase;
@@ -88,14 +91,14 @@ module tonic_tx_cpl #(
         entry[`TONIC_TXC_PHASE_LSB] = slot_phase;
     end
 
-    assign go = s_cpl_valid && slot_ok && slot_room && !m_axi_awvalid && !m_axi_wvalid && !b_full;
-    assign s_cpl_ready = go;
+    assign go = c_valid && slot_ok && slot_room && !m_axi_awvalid && !m_axi_wvalid && !b_full;
+    assign s_cpl_ready = !c_valid;
 
     assign m_axi_awid = ID;
     assign m_axi_awlen = 8'd1;
     assign m_axi_wstrb = 8'hFF;
     assign s_bready = 1'b1;
-    assign busy = m_axi_awvalid || m_axi_wvalid || b_wr_reg != b_rd_reg;
+    assign busy = c_valid || m_axi_awvalid || m_axi_wvalid || b_wr_reg != b_rd_reg;
 
     always @(posedge clk) begin
         q_cpl <= {NQ{1'b0}};
@@ -111,6 +114,12 @@ module tonic_tx_cpl #(
             end else begin
                 m_axi_wvalid <= 1'b0;
             end
+        end
+
+        if (go) c_valid <= 1'b0;
+        if (s_cpl_valid && !c_valid) begin
+            c_valid <= 1'b1;
+            c_reg <= s_cpl_data;
         end
 
         if (go) begin
@@ -137,6 +146,7 @@ module tonic_tx_cpl #(
         end
 
         if (rst) begin
+            c_valid <= 1'b0;
             m_axi_awvalid <= 1'b0;
             m_axi_wvalid <= 1'b0;
             b_wr_reg <= 3'd0;
