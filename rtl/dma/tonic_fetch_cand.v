@@ -23,6 +23,7 @@ module tonic_fetch_cand #(
     input  wire [4:0]  room,         // descriptors the cache can still take
     input  wire        allow,
     output reg  [3:0]  cand_n,
+    output wire        cand_valid,   // cand_n != 0
     output reg  [63:0] cand_addr     // address of descriptor fidx
 );
     localparam BW = 12 - DESC_LOG2;  // descriptor index bits inside a 4 KiB page
@@ -47,6 +48,8 @@ module tonic_fetch_cand #(
     wire [BW-1:0] blk     = base[11:DESC_LOG2] + fidx[BW-1:0];    // page slot of descriptor fidx
     wire [12:0]   to_4k   = 13'(1 << BW) - 13'(blk);
     wire [3:0]    n = min2(min2(clamp(avail), clamp(to_wrap)), min2(clamp(to_4k), clamp({8'd0, room})));
+
+    assign cand_valid = cand_n != 4'd0;
 
     always @(posedge clk) begin
         cand_n <= allow ? n : 4'd0;

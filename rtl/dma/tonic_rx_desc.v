@@ -70,6 +70,7 @@ module tonic_rx_desc #(
     wire [NQ*4-1:0]  cand_n_reg;
     wire [NQ*64-1:0] cand_addr_reg;
     reg              rd_busy_d_reg;
+    wire [NQ-1:0]    wants;
     genvar gw;
     generate
         for (gw = 0; gw < NQ; gw = gw + 1) begin : g_cand
@@ -78,18 +79,12 @@ module tonic_rx_desc #(
                 .base(q_base[gw*64 +: 64]), .size_log2(q_size_log2[gw*4 +: 4]), .prod(q_prod[gw*12 +: 12]),
                 .fidx(fidx_reg[gw]), .room(5'd8 - {1'b0, c_count[gw*4 +: 4]}),
                 .allow(q_enable[gw] && !q_start[gw] && c_count[gw*4 +: 4] <= 4'd4),
-                .cand_n(cand_n_reg[gw*4 +: 4]), .cand_addr(cand_addr_reg[gw*64 +: 64])
+                .cand_n(cand_n_reg[gw*4 +: 4]), .cand_valid(wants[gw]),
+                .cand_addr(cand_addr_reg[gw*64 +: 64])
             );
         end
     endgenerate
 
-    wire [NQ-1:0] wants;
-    genvar gh;
-    generate
-        for (gh = 0; gh < NQ; gh = gh + 1) begin : g_want
-            assign wants[gh] = cand_n_reg[gh*4 +: 4] != 4'd0;
-        end
-    endgenerate
     wire [QW-1:0] pick;
     wire          pick_valid;
     wire          issue;

@@ -56,13 +56,14 @@ module tonic_tx_data #(
     // only into an empty register: one descriptor per two cycles at most.
     wire          h_err = s_desc_data[1+QW+12+256-1];
     wire [255:0]  h     = s_desc_data[255:0];
+    wire          h_eop = h[`TONIC_TXD_EOP_LSB] | h_err;   // a failed fetch ends the frame
     reg           dr_valid;
     reg           d_err;
     reg  [QW-1:0] d_q;
     reg  [11:0]   d_idx;
     reg  [63:0]   d_addr;
     reg  [15:0]   d_len;
-    reg           d_eop;           // a failed fetch ends the frame
+    reg           d_eop;
 
     // ---------------------------------------------------------------- frame state
     reg          in_burst_reg;     // splitting the current descriptor into bursts
@@ -156,9 +157,9 @@ module tonic_tx_data #(
             d_idx <= s_desc_data[256 +: 12];
             d_addr <= {h[`TONIC_TXD_ADDR_HI_LSB +: 32], h[`TONIC_TXD_ADDR_LO_LSB +: 32]};
             d_len <= h[`TONIC_TXD_LEN_LSB +: 16];
-            d_eop <= h[`TONIC_TXD_EOP_LSB] | h_err;
+            d_eop <= h_eop;
             pop_q_reg <= sel_q;
-            pop_in_frame_reg <= !(h[`TONIC_TXD_EOP_LSB] | h_err);
+            pop_in_frame_reg <= !h_eop;
         end
 
         if (d_take_nodata) begin

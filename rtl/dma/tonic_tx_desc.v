@@ -65,6 +65,7 @@ module tonic_tx_desc #(
     // (doorbells, FIFO pops) only make the registered count conservative.
     wire [NQ*4-1:0]  cand_n_reg;       // descriptors to fetch now, 0 = none
     wire [NQ*64-1:0] cand_addr_reg;
+    wire [NQ-1:0]    has_work;
     genvar gw;
     generate
         for (gw = 0; gw < NQ; gw = gw + 1) begin : g_cand
@@ -73,18 +74,12 @@ module tonic_tx_desc #(
                 .base(q_base[gw*64 +: 64]), .size_log2(q_size_log2[gw*4 +: 4]), .prod(q_prod[gw*12 +: 12]),
                 .fidx(fidx_reg[gw]), .room(5'd16 - fifo_count[gw] - inflight_reg[gw*5 +: 5]),
                 .allow(q_enable[gw] && !q_start[gw] && qreq_reg[gw*3 +: 3] < 3'd2),
-                .cand_n(cand_n_reg[gw*4 +: 4]), .cand_addr(cand_addr_reg[gw*64 +: 64])
+                .cand_n(cand_n_reg[gw*4 +: 4]), .cand_valid(has_work[gw]),
+                .cand_addr(cand_addr_reg[gw*64 +: 64])
             );
         end
     endgenerate
 
-    wire [NQ-1:0] has_work;
-    genvar gh;
-    generate
-        for (gh = 0; gh < NQ; gh = gh + 1) begin : g_work
-            assign has_work[gh] = cand_n_reg[gh*4 +: 4] != 4'd0;
-        end
-    endgenerate
     wire [QW-1:0] pick;
     wire          pick_valid;
     wire          issue;
