@@ -5,18 +5,21 @@
 // sim/cpu/rv32_iss.c implements the same contract and tests/cpu compares the two retirement by
 // retirement.
 //
-// Micro-architecture: fetch and execute overlap. Instruction memory is synchronous block RAM: the
-// address presented in a cycle (`imem_addr`, which is the next pc) is the instruction executed in
-// the next. Execute decodes straight from the RAM output, reads the register file (distributed
-// RAM, two read ports), and computes the next pc in the same cycle, so jumps and taken branches
-// cost nothing extra: CPI is 1, except loads and stores (2 with block RAM: request, response) and
-// M instructions (2 for multiply, 34 for divide). While an instruction waits (for memory or the
-// divider), the core presents its own pc again, so the RAM keeps returning it.
+// Micro-architecture: a short multi-cycle machine, chosen so that every path is one RAM or one
+// block of logic long (the core shares the NIC's clock). Instruction memory is synchronous block
+// RAM. DECODE latches the instruction from the RAM and reads its two source registers from the
+// register file (distributed RAM) into registers; EXEC computes everything from those registers.
+// While an instruction decodes and executes, the RAM is already reading pc + 4, so a sequential
+// instruction follows at once (CPI 2); a jump, taken branch, trap or MRET fetches again (CPI 3).
+// Loads and stores present their registered request in REQ and wait in RESP (4 cycles with block
+// RAM), M instructions wait for the multiplier (3) or the divider (35).
 //
-//   state EXEC : decode, execute, take an interrupt or an exception, or start a memory/M op
-//   state REQ  : data request presented, waiting for d_ready
-//   state RESP : waiting for d_rvalid (the load result or the bus error)
-//   state MD   : waiting for tonic_rv32_muldiv
+//   state FETCH  : present pc to the instruction RAM
+//   state DECODE : instruction and source registers into registers
+//   state EXEC   : execute; take an interrupt or an exception, or start a memory/M operation
+//   state REQ    : data request presented, waiting for d_ready
+//   state RESP   : waiting for d_rvalid (the load result or the bus error)
+//   state MD     : waiting for tonic_rv32_muldiv
 `default_nettype none
 
 module tonic_rv32 #(
@@ -59,7 +62,8 @@ module tonic_rv32 #(
     output reg  [31:0] trace_mem_wdata,
     output reg  [31:0] trace_mem_rdata
 );
-    localparam [1:0] S_EXEC = 2'd0, S_REQ = 2'd1, S_RESP = 2'd2, S_MD = 2'd3;
+    localparam [2:0] S_FETCH = 3'd0, S_DECODE = 3'd1, S_EXEC = 3'd2, S_REQ = 3'd3, S_RESP = 3'd4,
+                     S_MD = 3'd5;
 
     localparam [6:0] OP_LUI = 7'b0110111, OP_AUIPC = 7'b0010111, OP_JAL = 7'b1101111,
                      OP_JALR = 7'b1100111, OP_BRANCH = 7'b1100011, OP_LOAD = 7'b0000011,
@@ -77,9 +81,11 @@ module tonic_rv32 #(
                       CAUSE_IRQ_TIMER = 32'h8000_0007, CAUSE_IRQ_EXT = 32'h8000_000b;
 
     // ---------------------------------------------------------------- state
-    reg [1:0]  state_reg;
+    reg [2:0]  state_reg;
     reg [31:0] pc_reg;
-    reg        fetch_ok_reg;     // imem_rdata holds the instruction at pc_reg (0 only after reset)
+    reg [31:0] insn_reg;         // the instruction being executed, latched in DECODE
+    reg        fetch_err_reg;    // its fetch was outside IMEM
+    reg [31:0] op_a_reg, op_b_reg; // rs1 and rs2, read in DECODE
 
     reg        mie_reg, mpie_reg;                // mstatus
     reg        msie_reg, mtie_reg, meie_reg;     // mie
@@ -96,12 +102,11 @@ module tonic_rv32 #(
     end
 
     // ---------------------------------------------------------------- decode
-    wire [31:0] insn = imem_rdata;
+    wire [31:0] insn = insn_reg;
     wire [6:0]  opcode = insn[6:0];
     wire [4:0]  rd = insn[11:7];
     wire [2:0]  f3 = insn[14:12];
     wire [4:0]  rs1 = insn[19:15];
-    wire [4:0]  rs2 = insn[24:20];
     wire [6:0]  f7 = insn[31:25];
     wire [11:0] csr_addr = insn[31:20];
 
@@ -111,8 +116,20 @@ module tonic_rv32 #(
     wire [31:0] imm_u = {insn[31:12], 12'd0};
     wire [31:0] imm_j = {{11{insn[31]}}, insn[31], insn[19:12], insn[20], insn[30:21], 1'b0};
 
-    wire [31:0] x1 = (rs1 == 5'd0) ? 32'd0 : rf[rs1];
-    wire [31:0] x2 = (rs2 == 5'd0) ? 32'd0 : rf[rs2];
+    wire [31:0] x1 = op_a_reg;
+    wire [31:0] x2 = op_b_reg;
+
+    // DECODE: the instruction leaves the RAM into insn_reg, its source registers into op_*_reg
+    wire [4:0] dec_rs1 = imem_rdata[19:15];
+    wire [4:0] dec_rs2 = imem_rdata[24:20];
+    always @(posedge clk) begin
+        if (state_reg == S_DECODE) begin
+            insn_reg <= imem_rdata;
+            fetch_err_reg <= imem_err;
+            op_a_reg <= (dec_rs1 == 5'd0) ? 32'd0 : rf[dec_rs1];
+            op_b_reg <= (dec_rs2 == 5'd0) ? 32'd0 : rf[dec_rs2];
+        end
+    end
 
     wire is_lui = opcode == OP_LUI;
     wire is_auipc = opcode == OP_AUIPC;
@@ -231,17 +248,25 @@ module tonic_rv32 #(
     wire [31:0] jalr_target = (x1 + imm_i) & ~32'd1;
     wire [31:0] jump_target = is_jalr ? jalr_target : pc_reg + (is_jal ? imm_j : imm_b);
     wire        jumps = is_jal || is_jalr || (is_branch && b_take);
-    wire        jump_misaligned = jumps && (jump_target[1:0] != 2'b00);
+    // the low bits alone decide misalignment (pc is aligned; JALR clears bit 0), so the check does
+    // not wait for the carry chains of the target adders
+    wire [1:0]  jalr_low = x1[1:0] + imm_i[1:0];
+    wire        unused_jalr_low = &{1'b0, jalr_low[0]};
+    wire        jump_misaligned = jumps && (is_jalr ? jalr_low[1] : is_jal ? imm_j[1] : imm_b[1]);
 
     // ---------------------------------------------------------------- memory access
-    wire [31:0] mem_addr = x1 + (is_store ? imm_s : imm_i);
-    wire [1:0]  lane = mem_addr[1:0];
+    // EXEC computes the access into registers, REQ presents it: the bus never waits on the adder
+    wire [31:0] mem_imm = is_store ? imm_s : imm_i;
+    wire [31:0] mem_addr = x1 + mem_imm;
+    wire [1:0]  lane = x1[1:0] + mem_imm[1:0];
     wire        mem_misaligned = (f3[1:0] == 2'd1) ? lane[0] : (f3[1:0] == 2'd2) ? (lane != 2'd0) : 1'b0;
     wire [3:0]  mem_mask = (f3[1:0] == 2'd0) ? (4'b0001 << lane) :
                            (f3[1:0] == 2'd1) ? (lane[1] ? 4'b1100 : 4'b0011) : 4'b1111;
     wire [31:0] store_word = (f3[1:0] == 2'd0) ? {4{x2[7:0]}} : (f3[1:0] == 2'd1) ? {2{x2[15:0]}} : x2;
     wire [31:0] store_lanes = store_word & {{8{mem_mask[3]}}, {8{mem_mask[2]}}, {8{mem_mask[1]}}, {8{mem_mask[0]}}};
-    wire [31:0] load_shift = d_rdata >> {lane, 3'b000};
+    reg  [31:0] maddr_reg, mwdata_reg;
+    reg  [3:0]  mmask_reg;
+    wire [31:0] load_shift = d_rdata >> {maddr_reg[1:0], 3'b000};
     wire        unused_shift = &{1'b0, load_shift[31:16]};
     wire [31:0] load_value = (f3 == 3'd0) ? {{24{load_shift[7]}}, load_shift[7:0]} :
                              (f3 == 3'd1) ? {{16{load_shift[15]}}, load_shift[15:0]} :
@@ -249,14 +274,26 @@ module tonic_rv32 #(
                              (f3 == 3'd5) ? {16'd0, load_shift[15:0]} : d_rdata;
 
     // ---------------------------------------------------------------- interrupts
+    // Decided a cycle ahead into registers. There is always a DECODE cycle between two EXECs, so the
+    // decision an EXEC uses already sees every CSR write of the instruction before it.
     wire [2:0]  irq_pend = {irq_ext & meie_reg, irq_soft & msie_reg, irq_timer & mtie_reg};
-    wire        irq_take = (state_reg == S_EXEC) && fetch_ok_reg && mie_reg && (irq_pend != 3'd0);
-    wire [31:0] irq_cause = irq_pend[2] ? CAUSE_IRQ_EXT : irq_pend[1] ? CAUSE_IRQ_SOFT : CAUSE_IRQ_TIMER;
+    reg         irq_req_reg;
+    reg  [31:0] irq_cause_reg;
+    always @(posedge clk) begin
+        irq_req_reg <= mie_reg && (irq_pend != 3'd0);
+        irq_cause_reg <= irq_pend[2] ? CAUSE_IRQ_EXT : irq_pend[1] ? CAUSE_IRQ_SOFT : CAUSE_IRQ_TIMER;
+    end
+    wire        irq_take = (state_reg == S_EXEC) && irq_req_reg;
+    wire [31:0] irq_cause = irq_cause_reg;
+
+    // exceptions of the instruction itself, apart from the data-access ones (the retire decision of
+    // non-memory instructions depends only on these)
+    wire exc_insn = fetch_err_reg || !legal || (insn == INSN_ECALL) || (insn == INSN_EBREAK) || jump_misaligned;
 
     // ---------------------------------------------------------------- M extension
     wire        md_done;
     wire [31:0] md_result;
-    wire        md_start = (state_reg == S_EXEC) && fetch_ok_reg && is_md && legal && !irq_take;
+    wire        md_start = (state_reg == S_EXEC) && is_md && !exc_insn && !irq_take;
     generate
         if (RV_M != 0) begin : g_m
             tonic_rv32_muldiv muldiv (
@@ -271,7 +308,7 @@ module tonic_rv32 #(
     endgenerate
 
     // ---------------------------------------------------------------- the cycle's outcome
-    wire exec = (state_reg == S_EXEC) && fetch_ok_reg && !irq_take;
+    wire exec = (state_reg == S_EXEC) && !irq_take;
     reg        exc;          // exception raised this cycle
     reg [31:0] exc_cause, exc_tval;
     always @(*) begin
@@ -279,7 +316,7 @@ module tonic_rv32 #(
         exc_cause = 32'd0;
         exc_tval = 32'd0;
         if (exec) begin
-            if (imem_err) begin
+            if (fetch_err_reg) begin
                 exc = 1'b1; exc_cause = CAUSE_FETCH_FAULT; exc_tval = pc_reg;
             end else if (!legal) begin
                 exc = 1'b1; exc_cause = CAUSE_ILLEGAL; exc_tval = insn;
@@ -294,29 +331,27 @@ module tonic_rv32 #(
                 exc_tval = mem_addr;
             end
         end else if (state_reg == S_RESP && d_rvalid && d_err) begin
-            exc = 1'b1; exc_cause = is_store ? CAUSE_STORE_FAULT : CAUSE_LOAD_FAULT; exc_tval = mem_addr;
+            exc = 1'b1; exc_cause = is_store ? CAUSE_STORE_FAULT : CAUSE_LOAD_FAULT; exc_tval = maddr_reg;
         end
     end
-    wire mem_start = exec && !exc && (is_load || is_store);
+    wire mem_start = exec && !exc_insn && !mem_misaligned && (is_load || is_store);
     wire trap = irq_take || exc;
-    wire retire = (exec && !exc && !is_load && !is_store && !is_md) ||
+    wire retire = (exec && !exc_insn && !is_load && !is_store && !is_md) ||
                   (state_reg == S_RESP && d_rvalid && !d_err) ||
                   (state_reg == S_MD && md_done);
     wire is_mret = insn == INSN_MRET;
 
     // register write-back
+    wire       rd_from_alu = (is_op && !is_md) || (opcode == OP_IMM);
     reg        rd_we;
     reg [31:0] rd_value;
     always @(*) begin
         rd_we = retire && (rd != 5'd0) && !is_branch && !is_store && !is_misc &&
                 !(is_system && f3 == 3'd0);
-        if (is_lui) rd_value = imm_u;
-        else if (is_auipc) rd_value = pc_reg + imm_u;
-        else if (is_jal || is_jalr) rd_value = pc4;
-        else if (is_load) rd_value = load_value;
-        else if (is_csr) rd_value = csr_rdata;
-        else if (is_md) rd_value = md_result;
-        else rd_value = alu_out;
+        // the sources are mutually exclusive: an AND-OR mux, not a priority chain
+        rd_value = ({32{is_lui}} & imm_u) | ({32{is_auipc}} & (pc_reg + imm_u)) |
+                   ({32{is_jal || is_jalr}} & pc4) | ({32{is_load}} & load_value) |
+                   ({32{is_csr}} & csr_rdata) | ({32{is_md}} & md_result) | ({32{rd_from_alu}} & alu_out);
     end
     always @(posedge clk) begin
         if (rd_we) rf[rd] <= rd_value;
@@ -324,15 +359,25 @@ module tonic_rv32 #(
 
     wire [31:0] trap_pc = {mtvec_reg, 2'b00};
     wire [31:0] retire_pc = is_mret ? {mepc_reg, 2'b00} : jumps ? jump_target : pc4;
+    wire        redirect = trap || (retire && (jumps || is_mret));  // not to pc + 4: fetch again
     wire [31:0] pc_next = trap ? trap_pc : retire ? retire_pc : pc_reg;
-    assign imem_addr = pc_next;
+    // FETCH presents pc; every other state presents pc + 4, so that the next sequential
+    // instruction is waiting in the RAM when the current one retires
+    assign imem_addr = (state_reg == S_FETCH) ? pc_reg : pc4;
 
     // data bus: the request is combinational from the held instruction and registers
-    assign d_valid = mem_start || (state_reg == S_REQ);
-    assign d_addr  = mem_addr;
+    assign d_valid = state_reg == S_REQ;
+    assign d_addr  = maddr_reg;
     assign d_we    = is_store;
-    assign d_wstrb = is_store ? mem_mask : 4'd0;
-    assign d_wdata = store_lanes;
+    assign d_wstrb = is_store ? mmask_reg : 4'd0;
+    assign d_wdata = mwdata_reg;
+    always @(posedge clk) begin
+        if (mem_start) begin
+            maddr_reg <= mem_addr;
+            mmask_reg <= mem_mask;
+            mwdata_reg <= store_lanes;
+        end
+    end
 
     // ---------------------------------------------------------------- sequential
     wire csr_we = exec && !exc && is_csr && csr_writes;
@@ -349,13 +394,15 @@ module tonic_rv32 #(
     always @(posedge clk) begin
         // state and pc
         pc_reg <= pc_next;
-        fetch_ok_reg <= 1'b1;
         case (state_reg)
-            S_EXEC: if (mem_start) state_reg <= d_ready ? S_RESP : S_REQ;
-                    else if (md_start) state_reg <= S_MD;
-            S_REQ:  if (d_ready) state_reg <= S_RESP;
-            S_RESP: if (d_rvalid) state_reg <= S_EXEC;
-            default: if (md_done) state_reg <= S_EXEC;
+            S_FETCH:  state_reg <= S_DECODE;
+            S_DECODE: state_reg <= S_EXEC;
+            S_EXEC:   if (mem_start) state_reg <= S_REQ;
+                      else if (md_start) state_reg <= S_MD;
+                      else state_reg <= redirect ? S_FETCH : S_DECODE;
+            S_REQ:    if (d_ready) state_reg <= S_RESP;
+            S_RESP:   if (d_rvalid) state_reg <= redirect ? S_FETCH : S_DECODE;
+            default:  if (md_done) state_reg <= S_DECODE;
         endcase
 
         // counters: a CSR write replaces that cycle's increment (docs/cpu.md)
@@ -389,9 +436,8 @@ module tonic_rv32 #(
         end
 
         if (rst) begin
-            state_reg <= S_EXEC;
+            state_reg <= S_FETCH;
             pc_reg <= RESET_ADDR;
-            fetch_ok_reg <= 1'b0;
             mie_reg <= 1'b0;
             mpie_reg <= 1'b0;
             msie_reg <= 1'b0;
@@ -412,16 +458,16 @@ module tonic_rv32 #(
     always @(posedge clk) begin
         trace_valid <= retire || trap;
         trace_pc <= pc_reg;
-        trace_insn <= (irq_take || (exec && imem_err)) ? 32'd0 : insn;   // nothing was fetched
+        trace_insn <= (irq_take || (exec && fetch_err_reg)) ? 32'd0 : insn;   // nothing was fetched
         trace_trap <= trap;
         trace_cause <= trap ? trap_cause : 32'd0;
         trace_next_pc <= pc_next;
         trace_rd <= rd_we ? rd : 5'd0;
         trace_rd_wdata <= rd_we ? rd_value : 32'd0;
-        trace_mem_addr <= mem_done ? mem_addr : 32'd0;
-        trace_mem_rmask <= (mem_done && is_load) ? mem_mask : 4'd0;
-        trace_mem_wmask <= (mem_done && is_store) ? mem_mask : 4'd0;
-        trace_mem_wdata <= (mem_done && is_store) ? store_lanes : 32'd0;
+        trace_mem_addr <= mem_done ? maddr_reg : 32'd0;
+        trace_mem_rmask <= (mem_done && is_load) ? mmask_reg : 4'd0;
+        trace_mem_wmask <= (mem_done && is_store) ? mmask_reg : 4'd0;
+        trace_mem_wdata <= (mem_done && is_store) ? mwdata_reg : 32'd0;
         trace_mem_rdata <= (mem_done && is_load) ? d_rdata : 32'd0;
         if (rst) trace_valid <= 1'b0;
     end

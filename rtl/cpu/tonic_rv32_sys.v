@@ -112,7 +112,10 @@ module tonic_rv32_sys #(
     end
 
     // ---------------------------------------------------------------- IMEM: fetch on A, load/loader on B
-    reg  [31:0] imem [0:IMEM_WORDS-1];
+    // The loader writes port B only while the core is in reset, so a fetch on port A never meets a
+    // write to the same word: no_rw_check tells Yosys so, and it maps one true dual-port RAM instead
+    // of one copy per read port.
+    (* no_rw_check *) reg [31:0] imem [0:IMEM_WORDS-1];
     reg  [31:0] imem_a_q, imem_b_q;
     wire        ld_imem = ld_addr[31:IMEM_AW] == {(32 - IMEM_AW){1'b0}};
     wire        ld_dmem = ld_addr[31:DMEM_AW] == DMEM_BASE[31:DMEM_AW];
