@@ -51,7 +51,7 @@ area tonic_rv32_muldiv ecp5 >/dev/null; ecp5_row "tonic_rv32_muldiv"
 area tonic_rv32_timer ecp5 >/dev/null; ecp5_row "tonic_rv32_timer"
 
 echo
-echo "== 7. soft core: area on iCE40 (synth_ice40; HX8K has 7,680 LUT4, UP5K 5,280; the register file is flip-flops there)"
+echo "== 7. soft core: area on iCE40 (synth_ice40, no DSP inference; HX8K has 7,680 LUT4 and 32 RAM4K, UP5K 5,280 and 30)"
 printf "%-34s %8s %8s %8s\n" "block" "LUT4" "FF" "RAM4K"
 for m in 0 1; do
     area tonic_rv32 ice40 -set RV_M $m >/dev/null
