@@ -104,6 +104,12 @@ def gen_vh(m):
     for e in m["enum"]:
         for v in e["values"]:
             o.append(f"`define TONIC_{e['name']}_{v['name']} 8'd{v['value']}")
+    o.append("")
+    for p in m.get("periph", []):
+        o.append(f"// soft-core peripheral {p['name']}: {p['desc']}")
+        o.append(f"`define TONIC_P_{p['name']}_BASE 32'h{p['base']:08X}")
+        for r in p["regs"]:
+            o.append(f"`define TONIC_P_{p['name']}_{r['name']} 16'h{r['off']:04X}")
     o += ["", "`endif", ""]
     return "\n".join(o)
 
@@ -179,6 +185,12 @@ def gen_h(m):
         for v in e["values"]:
             o.append(f"#define TONIC_{e['name']}_{v['name']} {v['value']}u")
         o.append("")
+    for p in m.get("periph", []):
+        o.append(f"/* soft-core peripheral {p['name']}: {p['desc']} */")
+        o.append(f"#define TONIC_P_{p['name']}_BASE 0x{p['base']:08X}u")
+        for r in p["regs"]:
+            o.append(f"#define TONIC_P_{p['name']}_{r['name']} 0x{r['off']:03X}u")
+        o.append("")
     o += ["#endif /* TONIC_REGS_H */", ""]
     return "\n".join(o)
 
@@ -239,6 +251,16 @@ def gen_md(m):
         for v in e["values"]:
             o.append(f"| {v['value']} | {v['name']} | {v.get('desc', '')} |")
         o.append("")
+    if m.get("periph"):
+        o += ["# Soft-core peripherals", "",
+              "What the firmware sees on the soft core's peripheral bus (core addresses, see docs/cpu.md). "
+              "The host never sees these addresses.", ""]
+        for p in m["periph"]:
+            o += [f"## {p['name']} (at `0x{p['base']:08X}`)", "", p["desc"], "",
+                  "| offset | name | access | description |", "|---|---|---|---|"]
+            for r in p["regs"]:
+                o.append(f"| `+0x{r['off']:03X}` | {r['name']} | {r['access']} | {r.get('desc', '')} |")
+            o.append("")
     return "\n".join(o)
 
 
