@@ -12,7 +12,10 @@ module tonic_nic #(
     parameter NUM_RXQ = 4,             // RX queues, 1..8
     parameter CLK_HZ = 156250000,      // core clock
     parameter BUILD_ID = 0,            // reported in IDENT.BUILD_ID
-    parameter MAX_FRAME = 9216         // longest frame without FCS
+    parameter MAX_FRAME = 9216,        // longest frame without FCS
+    parameter FW_IMEM_INIT = "",       // soft-core firmware image ($readmemh), built by firmware/
+    parameter FW_DMEM_INIT = "",
+    parameter CP_TEST_CAPS = 0         // 1: control-plane test build (tonic_core); never for hardware
 ) (
     input  wire                 clk,
     input  wire                 rst,
@@ -94,7 +97,8 @@ module tonic_nic #(
 
     tonic_core #(
         .DATA_W(DATA_W), .NUM_TXQ(NUM_TXQ), .NUM_RXQ(NUM_RXQ), .AXI_ID_W(4), .CLK_HZ(CLK_HZ),
-        .BUILD_ID(BUILD_ID), .MAX_FRAME(MAX_FRAME)
+        .BUILD_ID(BUILD_ID), .MAX_FRAME(MAX_FRAME), .FW_IMEM_INIT(FW_IMEM_INIT), .FW_DMEM_INIT(FW_DMEM_INIT),
+        .CP_TEST_CAPS(CP_TEST_CAPS)
     ) u_core (
         .clk(clk), .rst(rst_q),
         .s_axil_awaddr(s_axil_awaddr), .s_axil_awvalid(s_axil_awvalid), .s_axil_awready(s_axil_awready),

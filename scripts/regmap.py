@@ -110,6 +110,11 @@ def gen_vh(m):
         o.append(f"`define TONIC_P_{p['name']}_BASE 32'h{p['base']:08X}")
         for r in p["regs"]:
             o.append(f"`define TONIC_P_{p['name']}_{r['name']} 16'h{r['off']:04X}")
+        for f in p.get("fields", []):
+            o.append(f"`define TONIC_P_{p['name']}_{f['reg']}_{f['name']}_LSB {f['lsb']}")
+            o.append(f"`define TONIC_P_{p['name']}_{f['reg']}_{f['name']}_W {f['width']}")
+        for k, v in p.get("consts", {}).items():
+            o.append(f"`define TONIC_P_{p['name']}_{k} {v}")
     o += ["", "`endif", ""]
     return "\n".join(o)
 
@@ -190,6 +195,12 @@ def gen_h(m):
         o.append(f"#define TONIC_P_{p['name']}_BASE 0x{p['base']:08X}u")
         for r in p["regs"]:
             o.append(f"#define TONIC_P_{p['name']}_{r['name']} 0x{r['off']:03X}u")
+        for f in p.get("fields", []):
+            mask = ((1 << f["width"]) - 1) << f["lsb"]
+            o.append(f"#define TONIC_P_{p['name']}_{f['reg']}_{f['name']} 0x{mask:08X}u")
+            o.append(f"#define TONIC_P_{p['name']}_{f['reg']}_{f['name']}_SHIFT {f['lsb']}u")
+        for k, v in p.get("consts", {}).items():
+            o.append(f"#define TONIC_P_{p['name']}_{k} {v}u")
         o.append("")
     o += ["#endif /* TONIC_REGS_H */", ""]
     return "\n".join(o)
@@ -260,6 +271,14 @@ def gen_md(m):
                   "| offset | name | access | description |", "|---|---|---|---|"]
             for r in p["regs"]:
                 o.append(f"| `+0x{r['off']:03X}` | {r['name']} | {r['access']} | {r.get('desc', '')} |")
+            if p.get("fields"):
+                o += ["", "| register | field | bits | description |", "|---|---|---|---|"]
+                for f in p["fields"]:
+                    hi = f["lsb"] + f["width"] - 1
+                    bits = f"[{f['lsb']}]" if f["width"] == 1 else f"[{hi}:{f['lsb']}]"
+                    o.append(f"| {f['reg']} | {f['name']} | {bits} | {f.get('desc', '')} |")
+            if p.get("consts"):
+                o += ["", "Constants: " + ", ".join(f"`{k}` = {v}" for k, v in p["consts"].items()) + "."]
             o.append("")
     return "\n".join(o)
 

@@ -21,7 +21,10 @@ module tonic_core #(
     parameter CLK_HZ = 156250000,      // core clock, reported in IDENT
     parameter BUILD_ID = 0,            // reported in IDENT
     parameter MAX_FRAME = 9216,        // longest frame without FCS
-    parameter FIFO_LOG2 = 11           // TX and RX frame FIFOs, log2 of 8-byte words
+    parameter FIFO_LOG2 = 11,          // TX and RX frame FIFOs, log2 of 8-byte words
+    parameter FW_IMEM_INIT = "",       // firmware image of the soft core ($readmemh, built by firmware/)
+    parameter FW_DMEM_INIT = "",
+    parameter CP_TEST_CAPS = 0         // 1: control-plane test build (see HWCAP below); never for hardware
 ) (
     input  wire                  clk,
     input  wire                  rst,
@@ -116,9 +119,37 @@ module tonic_core #(
     reg  [NSTAT-1:0]    st_valid;
     reg  [NSTAT*16-1:0] st_amount;
 
+    // ---------------------------------------------------------------- control plane
+    // The soft core and its firmware own CAPS/CONFIG and the mailbox (docs/mailbox.md). HWCAP is
+    // what this RTL implements in the offload layout: today only scatter-gather (DMA_SG).
+    // CP_TEST_CAPS = 1 builds a control-plane test device that also advertises the IPsec engine of a
+    // later issue (AH, ESP, AH+ESP, both modes, UDP-ESP, ESN, replay; AES-GCM-128/256, GMAC-128/256,
+    // AES-CBC-128/256, HMAC-SHA-256-128, HMAC-SHA1-96; 1,024 SAs), so that SA management, the key
+    // store and the no-key-readback rule are tested end to end. It processes no packet with them.
+    localparam [31:0] TEST_IPSEC = 32'h0000_01FF & ~32'h0000_0080;   // bits 0-8 except LSO with IPsec
+    localparam [31:0] TEST_ALGS = (32'd1 << `TONIC_IPSEC_ALG_AES_GCM_128) | (32'd1 << `TONIC_IPSEC_ALG_AES_GCM_256) |
+                                  (32'd1 << `TONIC_IPSEC_ALG_AES_GMAC_128) | (32'd1 << `TONIC_IPSEC_ALG_AES_GMAC_256) |
+                                  (32'd1 << `TONIC_IPSEC_ALG_AES_CBC_128) | (32'd1 << `TONIC_IPSEC_ALG_AES_CBC_256) |
+                                  (32'd1 << `TONIC_IPSEC_ALG_HMAC_SHA256_128) | (32'd1 << `TONIC_IPSEC_ALG_HMAC_SHA1_96);
+    localparam [351:0] HWCAP = (CP_TEST_CAPS != 0)
+        ? {32'd16, 32'd1024, TEST_ALGS, TEST_IPSEC, 224'd0}   // words 10 DMA_SG, 9 SAS, 8 ALGS, 7 IPSEC
+        : {32'd16, 320'd0};                                     // word 10 = DMA_SG: 16 buffers per frame
+    wire        cp_wr, cp_rd;
+    wire [15:0] cp_waddr, cp_raddr;
+    wire [31:0] cp_wdata, cp_rdata;
+    wire [351:0] cp_config;
+    wire [31:0] cp_key_rdata;
+    tonic_cp #(.FW_IMEM_INIT(FW_IMEM_INIT), .FW_DMEM_INIT(FW_DMEM_INIT), .HWCAP(HWCAP)) u_cp (
+        .clk(clk), .rst(rst),
+        .cp_wr(cp_wr), .cp_waddr(cp_waddr), .cp_wdata(cp_wdata), .cp_rd(cp_rd), .cp_raddr(cp_raddr),
+        .cp_rdata(cp_rdata), .config_words(cp_config), .key_raddr(15'd0), .key_rdata(cp_key_rdata)
+    );
+    // no datapath follows the configuration or reads keys yet (the offload issues connect them)
+    wire unused_cp = &{1'b0, cp_config, cp_key_rdata};
+
     tonic_csr #(
         .NUM_TXQ(NUM_TXQ), .NUM_RXQ(NUM_RXQ), .DATA_W(DATA_W), .CLK_HZ(CLK_HZ),
-        .BUILD_ID(BUILD_ID), .MAX_FRAME(MAX_FRAME), .DMA_SG(16), .NUM_IRQ(`TONIC_NUM_IRQ)
+        .BUILD_ID(BUILD_ID), .MAX_FRAME(MAX_FRAME), .NUM_IRQ(`TONIC_NUM_IRQ)
     ) u_csr (
         .clk(clk), .rst(rst),
         .s_axil_awaddr(s_axil_awaddr), .s_axil_awvalid(s_axil_awvalid), .s_axil_awready(s_axil_awready),
@@ -136,6 +167,8 @@ module tonic_core #(
         .dma_err(tx_dma_err || rx_dma_err || txd_dma_err || txa_dma_err),
         .dma_err_addr(tx_dma_err ? tx_dma_err_addr : rx_dma_err ? rx_dma_err_addr :
                       txd_dma_err ? txd_dma_err_addr : txa_dma_err_addr),
+        .cp_wr(cp_wr), .cp_waddr(cp_waddr), .cp_wdata(cp_wdata), .cp_rd(cp_rd), .cp_raddr(cp_raddr),
+        .cp_rdata(cp_rdata),
         .stat_inc_valid(st_valid), .stat_inc_amount(st_amount)
     );
 

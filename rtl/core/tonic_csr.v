@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // tonic_csr — BAR0 register file: AXI4-Lite slave, register block chain, queue registers.
 //
-// Holds every host-visible register of the map generated from rtl/regs/tonic_regs.toml
-// (IDENT, CAPS, CONFIG, CTRL, STATS, TXQ, RXQ) and hands the queue configuration to the DMA
-// engines as flat vectors. Queues are numbered 0..NQ-1 internally with the TX queues first.
+// Holds the host-visible registers of the map generated from rtl/regs/tonic_regs.toml (IDENT,
+// CTRL, STATS, TXQ, RXQ, and the headers of every block) and hands the queue configuration to the
+// DMA engines as flat vectors. The words of CAPS, CONFIG, MBOX and FW belong to the control plane
+// (tonic_cp) and travel over the cp_* port. Queues are numbered 0..NQ-1 internally with the TX queues first.
 // Illegal writes (doorbell outside the ring, configuration of an enabled queue, bad alignment or
 // vector) are ignored and flagged in QSTATUS/ERR_STATUS, so a confused host can never put a
 // queue into an inconsistent state. Only full 32-bit writes (wstrb = 4'hF) take effect.
@@ -17,7 +18,6 @@ module tonic_csr #(
     parameter CLK_HZ = 156250000,      // reported in IDENT
     parameter BUILD_ID = 0,            // reported in IDENT
     parameter MAX_FRAME = 9216,        // reported in IDENT
-    parameter DMA_SG = 16,             // reported in CAPS/CONFIG
     parameter NUM_IRQ = 8              // interrupt vectors
 ) (
     input  wire                      clk,
@@ -66,6 +66,14 @@ module tonic_csr #(
     output reg  [31:0]               rx_nobuf_timeout,
     input  wire                      dma_err,            // pulse with the faulting address
     input  wire [63:0]               dma_err_addr,
+
+    // control-plane registers (tonic_cp): CAPS/CONFIG words, MBOX, FW
+    output wire                      cp_wr,
+    output wire [15:0]               cp_waddr,
+    output wire [31:0]               cp_wdata,
+    output wire                      cp_rd,
+    output wire [15:0]               cp_raddr,
+    input  wire [31:0]               cp_rdata,
 
     // statistics increments (see tonic_stats)
     input  wire [`TONIC_STATS_NUM-1:0]    stat_inc_valid,
@@ -359,16 +367,14 @@ module tonic_csr #(
     wire [QW:0]   rq_hit_a = queue_of(ra_a_reg[15:6]);
     assign stat_rd_index = rd_stat_off[10:3];
 
-    // offload layout (CAPS and CONFIG): nothing is offloaded yet except scatter-gather
-    function [31:0] offload_word;
-        input [15:0] off;
-        begin
-            case (off)
-                `TONIC_CAPS_DMA_SG: offload_word = DMA_SG;
-                default: offload_word = 32'd0;
-            endcase
-        end
-    endfunction
+    // the control plane answers for CAPS/CONFIG words and the MBOX/FW blocks, one cycle after
+    // it sees the address (stage B), in time for stage C
+    localparam [3:0] CP_BLK = 4'(`TONIC_MBOX_BASE >> 12);
+    assign cp_rd = rd_a_reg;
+    assign cp_raddr = ra_a_reg;
+    assign cp_wr = wr_en && !wq_reg_hit && wa[15:12] == CP_BLK;
+    assign cp_waddr = wa;
+    assign cp_wdata = wd;
 
     function [31:0] hdr_word;  // TYPE / VERSION / NEXT
         input [15:0] off;
@@ -422,11 +428,11 @@ module tonic_csr #(
         end else if (ra < `TONIC_CONFIG_BASE) begin
             rd_val = (ra - `TONIC_CAPS_BASE) < 16'hC
                    ? hdr_word(ra - `TONIC_CAPS_BASE, `TONIC_CAPS_TYPE_ID, `TONIC_CAPS_VERSION_ID, `TONIC_CAPS_NEXT_OFF)
-                   : offload_word(ra - `TONIC_CAPS_BASE);
+                   : cp_rdata;
         end else if (ra < `TONIC_CTRL_BASE) begin
             rd_val = (ra - `TONIC_CONFIG_BASE) < 16'hC
                    ? hdr_word(ra - `TONIC_CONFIG_BASE, `TONIC_CONFIG_TYPE_ID, `TONIC_CONFIG_VERSION_ID, `TONIC_CONFIG_NEXT_OFF)
-                   : offload_word(ra - `TONIC_CONFIG_BASE);
+                   : cp_rdata;
         end else if (ra < `TONIC_STATS_BASE) begin
             case (ra - `TONIC_CTRL_BASE)
                 `TONIC_CTRL_CTRL:             rd_val = 32'd0;
@@ -454,6 +460,14 @@ module tonic_csr #(
                 `TONIC_RXQ_RXQ_STRIDE: rd_val = 32'(RX_STRIDE);
                 default: rd_val = hdr_word(ra - `TONIC_RXQ_BASE, `TONIC_RXQ_TYPE_ID, `TONIC_RXQ_VERSION_ID, `TONIC_RXQ_NEXT_OFF);
             endcase
+        end else if (ra >= `TONIC_MBOX_BASE && ra < `TONIC_FW_BASE) begin
+            rd_val = (ra - `TONIC_MBOX_BASE) < 16'hC
+                   ? hdr_word(ra - `TONIC_MBOX_BASE, `TONIC_MBOX_TYPE_ID, `TONIC_MBOX_VERSION_ID, `TONIC_MBOX_NEXT_OFF)
+                   : cp_rdata;
+        end else if (ra >= `TONIC_FW_BASE && ra < `TONIC_FW_BASE + 16'h800) begin
+            rd_val = (ra - `TONIC_FW_BASE) < 16'hC
+                   ? hdr_word(ra - `TONIC_FW_BASE, `TONIC_FW_TYPE_ID, `TONIC_FW_VERSION_ID, `TONIC_FW_NEXT_OFF)
+                   : cp_rdata;
         end
     end
 
@@ -503,6 +517,10 @@ module tonic_csr #(
         if (TX_STRIDE != 16'h40 || RX_STRIDE != 16'h40 || `TONIC_TXQ_QBASE != 16'h40 ||
             `TONIC_RXQ_QBASE != 16'h40 || (`TONIC_TXQ_BASE & 16'hFFF) != 0 || (`TONIC_RXQ_BASE & 16'hFFF) != 0) begin
             $error("tonic_csr: the address decode needs 64-byte queue slots in 4 KiB-aligned blocks");
+            $finish;
+        end
+        if ((`TONIC_MBOX_BASE & 16'hFFF) != 0 || `TONIC_FW_BASE != `TONIC_MBOX_BASE + 16'h800) begin
+            $error("tonic_csr: MBOX and FW must share one 4 KiB block (the control-plane port)");
             $finish;
         end
     end
