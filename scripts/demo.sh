@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: MIT
 # demo.sh — the NIC's main job, end to end: start the cycle-accurate simulator of the whole device
 # (tonic-sim, wire looped back), enumerate it with the real driver, print its identity and
-# register blocks, then send 1,000 frames of 60..9,000 bytes through the NIC's DMA, MAC and back,
-# checking every byte. Finally stop the simulator, which prints its own statistics.
+# register blocks, talk to the firmware on its soft core (version, capabilities, an offload request
+# it accepts and one it refuses with a reason), then send 1,000 frames of 60..9,000 bytes through
+# the NIC's DMA, MAC and back, checking every byte. Finally stop the simulator, which prints its own
+# statistics.
 # Usage: scripts/demo.sh [BUILD_DIR]   (make demo runs it after building)
 set -euo pipefail
 build=${1:-build}
@@ -37,6 +39,17 @@ echo "== tonicctl list"
 echo
 echo "== tonicctl -d sim:$sock info"
 "$bin/tonicctl" -d "sim:$sock" info
+echo
+echo "== the control plane: the firmware on the RISC-V soft core answers through the mailbox"
+"$bin/tonicctl" -d "sim:$sock" fw version
+"$bin/tonicctl" -d "sim:$sock" fw log
+"$bin/tonicctl" -d "sim:$sock" caps
+echo
+echo "== offload negotiation: a request the hardware can honour (switching ESP offload off) is applied"
+"$bin/tonicctl" -d "sim:$sock" offload set esp-hw-offload off
+echo
+echo "== ... and one it cannot (TX IPv4 checksums: not in this build yet) is refused with the reason"
+"$bin/tonicctl" -d "sim:$sock" offload set tx-checksum-ipv4 on '*LsoV2IPv4=1' || true
 echo
 echo "== tonicctl loopback: 1000 frames, 60..9000 bytes, every byte checked"
 "$bin/tonicctl" -d "sim:$sock" loopback --count 1000 --min 60 --max 9000 --seed 1

@@ -11,7 +11,7 @@
 #define TONIC_NO_BLOCK 0xFFFFFFFFu
 
 struct tonic_layout { /* where discovery found things, in BAR0 */
-    uint32_t caps, config, ctrl, stats, txq, rxq; /* block offsets or TONIC_NO_BLOCK */
+    uint32_t caps, config, ctrl, stats, txq, rxq, mbox, fw; /* block offsets or TONIC_NO_BLOCK */
     uint32_t txq_stride, rxq_stride;
     unsigned num_txq, num_rxq;
 };
@@ -34,6 +34,7 @@ struct tonic_dev {
     int io_err;          /* sticky: the link to the device failed */
     char io_msg[256];
     uint64_t mmio_reads, mmio_writes, mmio_read_ns;
+    uint16_t mbox_seq;   /* sequence number of the next mailbox request */
 };
 
 /* discover.c: identity and the register block chain */

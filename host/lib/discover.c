@@ -117,7 +117,7 @@ int tonic_discover(struct tonic_dev *dev)
         return tonic_error(-EPROTO, "the block at BAR0 offset 0 has type 0x%x, expected IDENT (0x%x)",
                            dev->blocks[0].type, TONIC_BLK_IDENT);
 
-    l->caps = l->config = l->ctrl = l->stats = l->txq = l->rxq = TONIC_NO_BLOCK;
+    l->caps = l->config = l->ctrl = l->stats = l->txq = l->rxq = l->mbox = l->fw = TONIC_NO_BLOCK;
     for (unsigned i = 0; i < dev->nblocks; i++) {
         const struct tonic_block *b = &dev->blocks[i];
         uint32_t *slot;
@@ -130,6 +130,8 @@ int tonic_discover(struct tonic_dev *dev)
         case TONIC_BLK_STATS: slot = &l->stats; break;
         case TONIC_BLK_TXQ: slot = &l->txq; break;
         case TONIC_BLK_RXQ: slot = &l->rxq; break;
+        case TONIC_BLK_MBOX: slot = &l->mbox; break;
+        case TONIC_BLK_FW: slot = &l->fw; break;
         default:
             tonic_dbg("%s: skipping block of unknown type 0x%x at 0x%x", dev->addr, b->type, b->offset);
             continue;

@@ -15,6 +15,8 @@ const char *tonic_block_name(uint32_t type)
     case TONIC_BLK_STATS: return "STATS";
     case TONIC_BLK_TXQ: return "TXQ";
     case TONIC_BLK_RXQ: return "RXQ";
+    case TONIC_BLK_MBOX: return "MBOX";
+    case TONIC_BLK_FW: return "FW";
     default: return "unknown";
     }
 }

@@ -14,6 +14,9 @@ int cmd_send(struct ctl *c, int argc, char **argv);
 int cmd_recv(struct ctl *c, int argc, char **argv);
 int cmd_loopback(struct ctl *c, int argc, char **argv);
 int cmd_mmio_bench(struct ctl *c, int argc, char **argv);
+int cmd_fw(struct ctl *c, int argc, char **argv); /* fw, caps, offload */
+int cmd_sa(struct ctl *c, int argc, char **argv);
+int cmd_regs(struct ctl *c, int argc, char **argv);
 
 /* Rejects arguments of a command that takes none but options handled by the caller. */
 int ctl_no_args(const char *cmd, int argc, char **argv);

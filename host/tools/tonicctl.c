@@ -28,6 +28,17 @@ static const struct {
      "              [--mmio-reads N] [--poll] [--allow-loss]",
      "send random frames, receive them back (simulator --port loopback), check every byte"},
     {"mmio-bench", cmd_mmio_bench, "[--count N]", "MMIO read round-trip time and write rate"},
+    {"regs", cmd_regs, "[--from OFF] [--count N]", "raw BAR0 words (default: all of BAR0)"},
+    {"fw", cmd_fw, "version | log | stats | reset | load FILE.elf | bench [--count N]",
+     "the firmware on the soft core (bench: device cycles per mailbox request)"},
+    {"caps", cmd_fw, "", "hardware capabilities, as the firmware publishes them"},
+    {"offload", cmd_fw, "show | set FEATURE on|off ... | KEYWORD=VALUE ...",
+     "offload configuration (ethtool feature names, NDIS keywords); set is all or nothing"},
+    {"sa", cmd_sa,
+     "add --dir in|out --proto esp|ah|ah+esp --spi N --src A --dst A [--enc ALG] [--auth ALG] [--key HEX]\n"
+     "              [--auth-key HEX] [--salt HEX] [--icv N] [--tunnel] [--esn] [--esn-hi N] [--udp-encap] [--replay]\n"
+     "              | update HANDLE --esn-hi N | del HANDLE | list",
+     "IPsec security associations in the firmware's SA table (keys are never shown)"},
 };
 
 static void usage(FILE *f)

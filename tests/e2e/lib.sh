@@ -18,10 +18,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_sim ARGS...: start tonic-sim on $work/nic.sock with ARGS, wait for its socket
+# start_sim ARGS...: start tonic-sim ($SIM_BIN overrides the binary) on $work/nic.sock with ARGS, wait for its socket
 start_sim() {
     sock="$work/nic.sock"
-    "$bin/tonic-sim" --quiet --socket "$sock" "$@" >"$work/sim.log" 2>&1 &
+    "$bin/${SIM_BIN:-tonic-sim}" --quiet --socket "$sock" "$@" >"$work/sim.log" 2>&1 &
     sim_pid=$!
     for _ in $(seq 1 200); do [ -S "$sock" ] && return 0; sleep 0.05; done
     echo "FAIL: simulator did not start"; cat "$work/sim.log"; exit 1
@@ -41,6 +41,14 @@ check() {
     local what=$1; shift
     checks=$((checks + 1))
     if "$@"; then echo "ok: $what"; else echo "FAIL: $what"; fails=$((fails + 1)); fi
+}
+
+# expect RC WANT_RC TEXT PATTERN...: the exit code is WANT_RC and TEXT matches every PATTERN (grep -E);
+# for use as `check DESCRIPTION expect ...`, so that the whole condition is the check
+expect() {
+    local rc=$1 want=$2 text=$3 p; shift 3
+    [ "$rc" -eq "$want" ] || return 1
+    for p in "$@"; do grep -qE -- "$p" <<<"$text" || return 1; done
 }
 
 # stat NAME: a device counter from `tonicctl stats`

@@ -120,6 +120,68 @@ struct tonic_drv_stats {
 };
 void tonic_drv_stats(const struct tonic_dev *dev, struct tonic_drv_stats *st);
 
+/* ---- firmware control plane (docs/mailbox.md) --------------------------------------------------- */
+
+/* What the firmware said when it refused a request (-EPROTO from the calls below). */
+struct tonic_mbox_reply {
+    unsigned status;   /* TONIC_MBOX_ST_* (tonic_regs.h) */
+    uint32_t field;    /* the refused field (format-specific number, 0: the request as a whole) */
+    char reason[65];   /* the firmware's words */
+};
+const char *tonic_mbox_status_name(unsigned status);
+/* One raw request: payload req (req_len bytes, multiple of 4, <= 504), answer payload into resp. */
+int tonic_mbox_call(struct tonic_dev *dev, unsigned cmd, const void *req, size_t req_len, void *resp,
+                    size_t resp_cap, size_t *resp_len, struct tonic_mbox_reply *reply);
+
+struct tonic_fw_version {
+    uint32_t fw_version, proto;
+    uint64_t uptime_cycles;
+};
+int tonic_fw_version(struct tonic_dev *dev, struct tonic_fw_version *v);
+/* The firmware's view: capabilities and the current configuration (also readable in CAPS/CONFIG). */
+int tonic_fw_caps(struct tonic_dev *dev, struct tonic_offload *caps);
+int tonic_fw_config(struct tonic_dev *dev, struct tonic_offload *cfg);
+/* SET_PARAMS: the request words of the PARAMS format (tonic_set_params_*() accessors), the new
+ * configuration on success. */
+struct tonic_offload_params {
+    uint32_t w[2];
+};
+int tonic_fw_set_params(struct tonic_dev *dev, const struct tonic_offload_params *p, struct tonic_offload *cfg,
+                        struct tonic_mbox_reply *reply);
+struct tonic_fw_stats {
+    uint32_t requests, errors, sa_count, sa_adds, sa_dels;
+};
+int tonic_fw_stats(struct tonic_dev *dev, struct tonic_fw_stats *st);
+/* Configuration back to all-off, SA table emptied. */
+int tonic_fw_reset(struct tonic_dev *dev);
+
+/* SA_ADD request words (the SA format: tonic_set_sa_*() accessors, keys in words 16..31). */
+struct tonic_sa {
+    uint32_t w[32];
+};
+struct tonic_sa_info { /* never key material */
+    uint32_t handle, flags, spi, algs, esn_hi, dst, packets, errors;
+};
+int tonic_sa_add(struct tonic_dev *dev, const struct tonic_sa *sa, uint32_t *handle, struct tonic_mbox_reply *reply);
+int tonic_sa_update(struct tonic_dev *dev, uint32_t handle, uint32_t esn_hi, struct tonic_mbox_reply *reply);
+int tonic_sa_del(struct tonic_dev *dev, uint32_t handle, struct tonic_mbox_reply *reply);
+/* Up to max entries from index start on (the firmware sends at most 15); *next = 0 at the end.
+ * Returns the number of entries. */
+int tonic_sa_list(struct tonic_dev *dev, uint32_t start, struct tonic_sa_info *out, unsigned max, uint32_t *next);
+/* MBOX.LAST_CYCLES: core cycles the device spent on the last request, doorbell to DONE. */
+int tonic_mbox_last_cycles(struct tonic_dev *dev, uint32_t *cycles);
+/* Drains the firmware's log FIFO into buf (NUL-terminated); returns the byte count. */
+int tonic_fw_log(struct tonic_dev *dev, char *buf, size_t cap);
+
+/* Firmware replacement: hold the core, write each region through the FW window, have the device
+ * CRC what landed in memory and compare, release, wait until the new firmware serves the mailbox. */
+struct tonic_fw_region {
+    uint32_t addr;       /* core address: IMEM from 0, DMEM from 0x10000000 */
+    const uint8_t *data;
+    size_t len;          /* multiple of 4 */
+};
+int tonic_fw_load(struct tonic_dev *dev, const struct tonic_fw_region *regions, unsigned n);
+
 /* ---- enumeration ------------------------------------------------------------------------------- */
 
 enum tonic_list_kind { TONIC_LIST_PCI = 1, TONIC_LIST_SIM = 2 };
