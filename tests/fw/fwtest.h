@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* fwtest.h — support for the native firmware tests: exact-value checks that count (same style as
- * tests/host/test.h, with the counters shared across files), booting the firmware logic on the mock
+/* fwtest.h — support for the native firmware tests: exact-value checks that count (tests/common/test.h,
+ * with the counters shared across files), booting the firmware logic on the mock
  * HAL, sending one mailbox request the way the host does and decoding the response, PARAMS and SA
  * request builders, and an independent reference of the receive engine's SA lookup. */
 #ifndef FW_FWTEST_H
@@ -14,41 +14,8 @@
 #include "fw_defs.h"
 #include "hal_mock.h"
 
-extern unsigned t_pass, t_fail;
-
-#define CHECK(cond)                                                                                   \
-    do {                                                                                              \
-        if (cond) {                                                                                   \
-            t_pass++;                                                                                 \
-        } else {                                                                                      \
-            t_fail++;                                                                                 \
-            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                                    \
-        }                                                                                             \
-    } while (0)
-
-#define CHECK_EQ(a, b)                                                                                \
-    do {                                                                                              \
-        unsigned long long a_ = (unsigned long long)(a), b_ = (unsigned long long)(b);                \
-        if (a_ == b_) {                                                                               \
-            t_pass++;                                                                                 \
-        } else {                                                                                      \
-            t_fail++;                                                                                 \
-            printf("FAIL %s:%d: %s == %s: 0x%llx (%lld) != 0x%llx (%lld)\n", __FILE__, __LINE__, #a,  \
-                   #b, a_, (long long)a_, b_, (long long)b_);                                          \
-        }                                                                                             \
-    } while (0)
-
-#define CHECK_STR(a, b)                                                                               \
-    do {                                                                                              \
-        const char *a_ = (a), *b_ = (b);                                                              \
-        if (a_ && b_ && !strcmp(a_, b_)) {                                                            \
-            t_pass++;                                                                                 \
-        } else {                                                                                      \
-            t_fail++;                                                                                 \
-            printf("FAIL %s:%d: %s\n   got: \"%s\"\n  want: \"%s\"\n", __FILE__, __LINE__, #a,         \
-                   a_ ? a_ : "(null)", b_ ? b_ : "(null)");                                           \
-        }                                                                                             \
-    } while (0)
+#define TONIC_TEST_SHARED_COUNTERS
+#include "test.h" /* tests/common: CHECK, CHECK_EQ, CHECK_STR, CHECK_HAS, TEST_DONE */
 
 /* a response with status st, field f and reason text t */
 #define CHECK_ERR(r, st, f, t)                                                                        \
@@ -56,12 +23,6 @@ extern unsigned t_pass, t_fail;
         CHECK_EQ((r).status, st);                                                                     \
         CHECK_EQ((r).field, f);                                                                       \
         CHECK_STR((r).text, t);                                                                       \
-    } while (0)
-
-#define TEST_DONE()                                                                                   \
-    do {                                                                                              \
-        printf("%u passed, %u failed\n", t_pass, t_fail);                                             \
-        return t_fail ? 1 : 0;                                                                        \
     } while (0)
 
 /* a HWCAP with everything: all checksums and options, LSO, RSC, GRE, IPsec, all algorithms */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* test.h — the smallest useful test harness: exact-value checks that count, print what differed,
- * and a summary line "N passed, M failed" that ctest's output makes easy to read. */
+ * and a summary line "N passed, M failed" that ctest's output makes easy to read. Shared by the
+ * host and firmware tests. A test made of several files defines TONIC_TEST_SHARED_COUNTERS and
+ * defines t_pass/t_fail once itself. */
 #ifndef TONIC_TEST_H
 #define TONIC_TEST_H
 
@@ -8,7 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#ifdef TONIC_TEST_SHARED_COUNTERS
+extern unsigned t_pass, t_fail;
+#else
 static unsigned t_pass, t_fail;
+#endif
 
 #define CHECK(cond)                                                                                   \
     do {                                                                                              \
