@@ -230,20 +230,8 @@ static int fw_load(struct tonic_dev *dev, const char *path)
 
     if (rv32_elf_load(path, &elf, err, sizeof(err)))
         return ctl_err("fw load: %s", err);
-    memset(imem, 0, sizeof(imem));
-    memset(dmem, 0, sizeof(dmem));
-    for (unsigned i = 0; i < elf.nsegs && r == CTL_EXIT_OK; i++) {
-        const struct rv32_elf_seg *s = &elf.seg[i];
-        uint64_t end = (uint64_t)s->addr + s->memsz;
-
-        if (end <= sizeof(imem))
-            memcpy(imem + s->addr, s->data, s->filesz);
-        else if (s->addr >= 0x10000000u && end <= 0x10000000u + sizeof(dmem))
-            memcpy(dmem + (s->addr - 0x10000000u), s->data, s->filesz);
-        else
-            r = ctl_err("fw load: %s: segment 0x%08x..0x%08" PRIx64 " is outside IMEM (32 KiB at 0) and "
-                        "DMEM (16 KiB at 0x10000000)", path, s->addr, end);
-    }
+    if (rv32_elf_images(&elf, imem, sizeof(imem), dmem, sizeof(dmem), err, sizeof(err)))
+        r = ctl_err("fw load: %s: %s", path, err);
     rv32_elf_free(&elf);
     if (r)
         return r;

@@ -88,27 +88,11 @@ void CpuHarness::edge()
 
 bool CpuHarness::images(const rv32_elf &elf, uint8_t *imem, uint8_t *dmem, std::string &err)
 {
-    memset(imem, 0, kImemBytes);
-    memset(dmem, 0, kDmemBytes);
-    for (unsigned i = 0; i < elf.nsegs; i++) {
-        const rv32_elf_seg &s = elf.seg[i];
-        uint64_t end = static_cast<uint64_t>(s.addr) + s.memsz;
-        uint8_t *base;
-        uint32_t off;
-        if (end <= kImemBytes) {
-            base = imem;
-            off = s.addr;
-        } else if (s.addr >= RV32_DMEM_BASE && end <= RV32_DMEM_BASE + static_cast<uint64_t>(kDmemBytes)) {
-            base = dmem;
-            off = s.addr - RV32_DMEM_BASE;
-        } else {
-            char buf[160];
-            snprintf(buf, sizeof buf, "segment 0x%08x..0x%08llx is outside IMEM (0x0, %u bytes) and DMEM (0x%08x, %u bytes)",
-                     s.addr, static_cast<unsigned long long>(end), kImemBytes, RV32_DMEM_BASE, kDmemBytes);
-            err = buf;
-            return false;
-        }
-        memcpy(base + off, s.data, s.filesz);
+    char msg[200];
+
+    if (rv32_elf_images(&elf, imem, kImemBytes, dmem, kDmemBytes, msg, sizeof msg) != 0) {
+        err = msg;
+        return false;
     }
     return true;
 }

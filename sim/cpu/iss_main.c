@@ -158,30 +158,6 @@ static void print_trace(const struct rv32_retire *r)
 }
 
 /* Copy the segments into IMEM/DMEM; a segment outside both is refused. */
-static int load_program(const char *path, const struct rv32_elf *elf, uint8_t *imem, uint8_t *dmem)
-{
-    for (unsigned i = 0; i < elf->nsegs; i++) {
-        const struct rv32_elf_seg *seg = &elf->seg[i];
-        uint64_t lo = seg->addr, hi = (uint64_t)seg->addr + seg->memsz;
-        uint8_t *dst;
-        if (hi <= (uint64_t)RV32_IMEM_BASE + IMEM_BYTES) { /* IMEM starts at 0 */
-            dst = imem + (lo - RV32_IMEM_BASE);
-        } else if (lo >= RV32_DMEM_BASE && hi <= (uint64_t)RV32_DMEM_BASE + DMEM_BYTES) {
-            dst = dmem + (lo - RV32_DMEM_BASE);
-        } else {
-            fprintf(stderr,
-                    "tonic-iss: %s: segment at 0x%08" PRIx32 " (0x%" PRIx32 " bytes) is outside IMEM "
-                    "(0x%08x, %u bytes) and DMEM (0x%08x, %u bytes)\n",
-                    path, seg->addr, seg->memsz, RV32_IMEM_BASE, IMEM_BYTES, RV32_DMEM_BASE, DMEM_BYTES);
-            return -1;
-        }
-        if (seg->filesz)
-            memcpy(dst, seg->data, seg->filesz);
-        memset(dst + seg->filesz, 0, seg->memsz - seg->filesz);
-    }
-    return 0;
-}
-
 int main(int argc, char **argv)
 {
     uint64_t max_insns = DEFAULT_MAX_INSNS, seed = 0;
@@ -234,15 +210,11 @@ int main(int argc, char **argv)
         rv32_elf_free(&elf);
         return 2;
     }
-    if (elf.nsegs == 0) {
-        fprintf(stderr, "tonic-iss: %s: no loadable segments\n", path);
-        rv32_elf_free(&elf);
-        return 2;
-    }
 
     static uint8_t imem[IMEM_BYTES], dmem[DMEM_BYTES];
     static struct devices dev;
-    if (load_program(path, &elf, imem, dmem) != 0) {
+    if (rv32_elf_images(&elf, imem, IMEM_BYTES, dmem, DMEM_BYTES, err, sizeof(err)) != 0) {
+        fprintf(stderr, "tonic-iss: %s: %s\n", path, err);
         rv32_elf_free(&elf);
         return 2;
     }

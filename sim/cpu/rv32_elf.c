@@ -10,6 +10,7 @@
 #include "rv32_elf.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -284,4 +285,37 @@ void rv32_elf_free(struct rv32_elf *elf)
     for (unsigned i = 0; i < elf->nsegs && i < RV32_ELF_MAX_SEGS; i++)
         free(elf->seg[i].data);
     memset(elf, 0, sizeof(*elf));
+}
+
+int rv32_elf_images(const struct rv32_elf *elf, uint8_t *imem, uint32_t imem_bytes, uint8_t *dmem,
+                    uint32_t dmem_bytes, char *err, size_t errlen)
+{
+    const uint32_t dmem_base = 0x10000000u; /* docs/cpu.md memory map */
+
+    memset(imem, 0, imem_bytes);
+    memset(dmem, 0, dmem_bytes);
+    if (elf->nsegs == 0) {
+        snprintf(err, errlen, "no loadable segments");
+        return -1;
+    }
+    for (unsigned i = 0; i < elf->nsegs; i++) {
+        const struct rv32_elf_seg *seg = &elf->seg[i];
+        uint64_t lo = seg->addr, hi = (uint64_t)seg->addr + seg->memsz;
+        uint8_t *dst;
+
+        if (hi <= imem_bytes)
+            dst = imem + lo;
+        else if (lo >= dmem_base && hi <= (uint64_t)dmem_base + dmem_bytes)
+            dst = dmem + (lo - dmem_base);
+        else {
+            snprintf(err, errlen,
+                     "segment at 0x%08" PRIx32 " (0x%" PRIx32 " bytes) is outside IMEM (0x00000000, %" PRIu32
+                     " bytes) and DMEM (0x%08" PRIx32 ", %" PRIu32 " bytes)",
+                     seg->addr, seg->memsz, imem_bytes, dmem_base, dmem_bytes);
+            return -1;
+        }
+        if (seg->filesz)
+            memcpy(dst, seg->data, seg->filesz);
+    }
+    return 0;
 }

@@ -34,5 +34,13 @@ struct rv32_elf {
  */
 int rv32_elf_load(const char *path, struct rv32_elf *elf, char *err, size_t errlen);
 void rv32_elf_free(struct rv32_elf *elf);
+/*
+ * The memory images of the soft core (docs/cpu.md): IMEM at 0 and DMEM at 0x1000_0000, imem_bytes
+ * and dmem_bytes long, zeroed and then filled from the PT_LOAD segments (bytes past a segment's
+ * file size are zero). Returns 0, or -1 with a one-line reason when a segment lies outside both or
+ * when there is no segment at all.
+ */
+int rv32_elf_images(const struct rv32_elf *elf, uint8_t *imem, uint32_t imem_bytes, uint8_t *dmem,
+                    uint32_t dmem_bytes, char *err, size_t errlen);
 
 #endif
