@@ -89,3 +89,23 @@ yosys -q -l "$pnr/synth.log" -p "$reads read_verilog -sv $top/bench/cpu_fmax_wra
     >pnr.log 2>&1) || { tail -20 "$pnr/pnr.log"; exit 1; }
 grep -E "Max frequency for clock" "$pnr/pnr.log" | tail -n 1
 grep -E "^Info:[[:space:]]+(TRELLIS_COMB|TRELLIS_FF|DP16KD|MULT18X18D|TRELLIS_RAMW):" "$pnr/pnr.log" | tail -n 5 || true
+echo
+echo "== 10. soft core: nextpnr-ice40 place and route of tonic_rv32_sys, RV_M=0, 4 KiB IMEM + 2 KiB DMEM (iCE40 UP5K and HX8K;\n   iCE40 block RAM has one read and one write port, so the dual-port IMEM takes two copies)"
+if command -v nextpnr-ice40 >/dev/null; then
+    yosys -q -l "$pnr/ice40.log" -p "$reads read_verilog -sv $top/bench/cpu_fmax_wrap.v; \
+        chparam -set RV_M 0 -set IMEM_BYTES 4096 -set DMEM_BYTES 2048 cpu_fmax_wrap; \
+        synth_ice40 -top cpu_fmax_wrap -json $pnr/cpu_ice40.json" >/dev/null
+    for dev in "--up5k --package sg48" "--hx8k --package ct256"; do
+        if nextpnr-ice40 $dev --json "$pnr/cpu_ice40.json" --freq 30 --timing-allow-fail --seed 1 \
+            >"$pnr/ice40.pnr.log" 2>&1; then
+            f=$(grep -E "Max frequency for clock" "$pnr/ice40.pnr.log" | tail -n 1 | sed -E 's/.*: ([0-9.]+) MHz.*/\1/')
+            u=$(grep -E "ICESTORM_LC:" "$pnr/ice40.pnr.log" | tail -n 1 | awk '{print $2, $3, $4}')
+            r=$(grep -E "ICESTORM_RAM:" "$pnr/ice40.pnr.log" | tail -n 1 | awk '{print $2, $3, $4}')
+            echo "${dev%% *}: fits, Fmax $f MHz; logic cells $u; block RAM $r"
+        else
+            echo "${dev%% *}: does not fit or fails: $(grep -E 'ERROR' "$pnr/ice40.pnr.log" | head -n 1)"
+        fi
+    done
+else
+    echo "nextpnr-ice40 missing (scripts/setup.sh --bench installs it)"
+fi

@@ -5,7 +5,7 @@
 # Debian packages come from apt-get, PyPI packages go into the project venv (.venv/),
 # because Debian's system Python refuses `pip install` outside a venv (PEP 668).
 # When everything is present this script only checks and returns in about a second.
-# Usage: scripts/setup.sh [--bench]   (--bench also installs the ECP5 place-and-route tool)
+# Usage: scripts/setup.sh [--bench]   (--bench also installs the ECP5 and iCE40 place-and-route tools)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,6 +26,9 @@ debs=(
     python3 python3-venv python3-scapy
     iproute2 tcpdump valgrind
 )
+
+# --bench: place and route for iCE40 (the soft core's figures; ECP5's comes from PyPI below)
+if [ $want_bench -eq 1 ]; then debs+=(nextpnr-ice40); fi
 
 missing=()
 for p in "${debs[@]}"; do
