@@ -3,9 +3,6 @@
 #include "harness.h"
 
 #include "verilated.h"
-#if VM_TRACE_FST
-#include "verilated_fst_c.h"
-#endif
 
 Harness::Harness(HostMem &mem, WirePort *port, uint64_t dma_latency, uint64_t seed)
     : dma(mem, dma_latency), wire(port), ctx_(std::make_unique<VerilatedContext>())
@@ -24,31 +21,11 @@ Harness::Harness(HostMem &mem, WirePort *port, uint64_t dma_latency, uint64_t se
 
 Harness::~Harness() { finish(); }
 
-bool Harness::trace(const std::string &file, std::string &err)
-{
-#if VM_TRACE_FST
-    ctx_->traceEverOn(true);
-    tfp_ = new VerilatedFstC;
-    top_->trace(tfp_, 99);
-    tfp_->open(file.c_str());
-    if (!tfp_->isOpen()) {
-        delete tfp_;
-        tfp_ = nullptr;
-        err = "cannot write trace file '" + file + "'";
-        return false;
-    }
-    return true;
-#else
-    err = "this build has no FST tracing (verilate with --trace-fst) for '" + file + "'";
-    return false;
-#endif
-}
+bool Harness::trace(const std::string &file, std::string &err) { return fst_.open(*ctx_, *top_, file, err); }
 
 void Harness::dump()
 {
-#if VM_TRACE_FST
-    tfp_->dump(ctx_->time());
-#endif
+    fst_.dump(ctx_->time());
     ctx_->timeInc(1);
 }
 
@@ -67,12 +44,6 @@ void Harness::finish()
     if (!top_)
         return;
     top_->final();
-#if VM_TRACE_FST
-    if (tfp_) {
-        tfp_->close();
-        delete tfp_;
-        tfp_ = nullptr;
-    }
-#endif
+    fst_.close();
     top_.reset();
 }

@@ -10,6 +10,7 @@
 #define TONIC_SIM_HARNESS_H
 
 #include "dma_slave.h"
+#include "fst_trace.h"
 #include "mmio_master.h"
 #include "sim_top.h"
 #include "wire_stream.h"
@@ -20,7 +21,6 @@
 #include <string>
 
 class VerilatedContext;
-class VerilatedFstC;
 
 class Harness {
 public:
@@ -43,7 +43,7 @@ public:
         }
         t.clk = 0;
         t.eval();
-        if (tfp_)
+        if (fst_.active())
             dump();
         if (run) {
             mmio.sample(t, cycle_);
@@ -56,7 +56,7 @@ public:
         }
         t.clk = 1;
         t.eval();
-        if (tfp_)
+        if (fst_.active())
             dump();
         cycle_++;
     }
@@ -76,7 +76,7 @@ private:
     void dump();
     std::unique_ptr<VerilatedContext> ctx_;
     std::unique_ptr<SimTop> top_;
-    VerilatedFstC *tfp_ = nullptr;
+    FstTrace fst_;
     uint64_t cycle_ = 0;
     uint64_t irqs_ = 0;
 };

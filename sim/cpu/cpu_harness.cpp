@@ -8,9 +8,6 @@
 
 #include "Vtonic_rv32_sys.h"
 #include "verilated.h"
-#if VM_TRACE_FST
-#include "verilated_fst_c.h"
-#endif
 
 static constexpr uint32_t kConsole = 0x30000000u;
 static constexpr uint32_t kScratch = 0x30001000u;
@@ -39,50 +36,21 @@ CpuHarness::CpuHarness(uint64_t seed, unsigned stall_pct)
 CpuHarness::~CpuHarness()
 {
     top_->final();
-#if VM_TRACE_FST
-    if (tfp_) {
-        tfp_->close();
-        delete tfp_;
-    }
-#endif
+    fst_.close();
 }
 
-bool CpuHarness::trace(const std::string &file, std::string &err)
-{
-#if VM_TRACE_FST
-    ctx_->traceEverOn(true);
-    tfp_ = new VerilatedFstC;
-    top_->trace(tfp_, 99);
-    tfp_->open(file.c_str());
-    if (!tfp_->isOpen()) {
-        delete tfp_;
-        tfp_ = nullptr;
-        err = "cannot write trace file '" + file + "'";
-        return false;
-    }
-    return true;
-#else
-    err = "this build has no FST tracing for '" + file + "'";
-    return false;
-#endif
-}
+bool CpuHarness::trace(const std::string &file, std::string &err) { return fst_.open(*ctx_, *top_, file, err); }
 
 void CpuHarness::edge()
 {
     Vtonic_rv32_sys &t = *top_;
     t.clk = 0;
     t.eval();
-#if VM_TRACE_FST
-    if (tfp_)
-        tfp_->dump(ctx_->time());
-#endif
+    fst_.dump(ctx_->time());
     ctx_->timeInc(1);
     t.clk = 1;
     t.eval();
-#if VM_TRACE_FST
-    if (tfp_)
-        tfp_->dump(ctx_->time());
-#endif
+    fst_.dump(ctx_->time());
     ctx_->timeInc(1);
 }
 

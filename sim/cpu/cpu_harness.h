@@ -9,6 +9,8 @@
 #include <random>
 #include <string>
 
+#include "fst_trace.h"
+
 extern "C" {
 #include "rv32_elf.h"
 #include "rv32_iss.h"
@@ -16,7 +18,6 @@ extern "C" {
 
 class Vtonic_rv32_sys;
 class VerilatedContext;
-class VerilatedFstC;
 
 class CpuHarness {
 public:
@@ -46,7 +47,7 @@ private:
     void io_after_edge(uint32_t addr, bool we, unsigned wstrb, uint32_t wdata);
     std::unique_ptr<VerilatedContext> ctx_;
     std::unique_ptr<Vtonic_rv32_sys> top_;
-    VerilatedFstC *tfp_ = nullptr;
+    FstTrace fst_;
     std::mt19937_64 rng_;
     unsigned stall_pct_;
     uint8_t scratch_[4096] = {};
