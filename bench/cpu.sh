@@ -90,7 +90,8 @@ yosys -q -l "$pnr/synth.log" -p "$reads read_verilog -sv $top/bench/cpu_fmax_wra
 grep -E "Max frequency for clock" "$pnr/pnr.log" | tail -n 1
 grep -E "^Info:[[:space:]]+(TRELLIS_COMB|TRELLIS_FF|DP16KD|MULT18X18D|TRELLIS_RAMW):" "$pnr/pnr.log" | tail -n 5 || true
 echo
-echo "== 10. soft core: nextpnr-ice40 place and route of tonic_rv32_sys, RV_M=0, 4 KiB IMEM + 2 KiB DMEM (iCE40 UP5K and HX8K;\n   iCE40 block RAM has one read and one write port, so the dual-port IMEM takes two copies)"
+echo "== 10. soft core: nextpnr-ice40 place and route of tonic_rv32_sys, RV_M=0, 4 KiB IMEM + 2 KiB DMEM (iCE40 UP5K, HX8K)"
+echo "   (iCE40 block RAM has one read and one write port, so the dual-port IMEM takes two copies)"
 if command -v nextpnr-ice40 >/dev/null; then
     yosys -q -l "$pnr/ice40.log" -p "$reads read_verilog -sv $top/bench/cpu_fmax_wrap.v; \
         chparam -set RV_M 0 -set IMEM_BYTES 4096 -set DMEM_BYTES 2048 cpu_fmax_wrap; \

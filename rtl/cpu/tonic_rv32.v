@@ -11,14 +11,16 @@
 // register file (distributed RAM) into registers; EXEC computes everything from those registers.
 // While an instruction decodes and executes, the RAM is already reading pc + 4, so a sequential
 // instruction follows at once (CPI 2); a jump, taken branch, trap or MRET fetches again (CPI 3).
-// Loads and stores present their registered request in REQ and wait in RESP (4 cycles with block
-// RAM), M instructions wait for the multiplier (3) or the divider (35).
+// Loads and stores present their registered request in REQ and wait in RESP (stores 4 cycles with
+// block RAM, loads 5 with the write-back), M instructions wait for the multiplier (3) or the divider (35).
 //
 //   state FETCH  : present pc to the instruction RAM
 //   state DECODE : instruction and source registers into registers
 //   state EXEC   : execute; take an interrupt or an exception, or start a memory/M operation
 //   state REQ    : data request presented, waiting for d_ready
-//   state RESP   : waiting for d_rvalid (the load result or the bus error)
+//   state RESP   : waiting for d_rvalid (a store completes; a load takes its word; or the bus error)
+//   state WB     : a load's word aligned, extended and written back (the RAM output never feeds
+//                  the register file in the same cycle)
 //   state MD     : waiting for tonic_rv32_muldiv
 `default_nettype none
 
@@ -63,7 +65,7 @@ module tonic_rv32 #(
     output reg  [31:0] trace_mem_rdata
 );
     localparam [2:0] S_FETCH = 3'd0, S_DECODE = 3'd1, S_EXEC = 3'd2, S_REQ = 3'd3, S_RESP = 3'd4,
-                     S_MD = 3'd5;
+                     S_MD = 3'd5, S_WB = 3'd6;
 
     localparam [6:0] OP_LUI = 7'b0110111, OP_AUIPC = 7'b0010111, OP_JAL = 7'b1101111,
                      OP_JALR = 7'b1100111, OP_BRANCH = 7'b1100011, OP_LOAD = 7'b0000011,
@@ -266,12 +268,13 @@ module tonic_rv32 #(
     wire [31:0] store_lanes = store_word & {{8{mem_mask[3]}}, {8{mem_mask[2]}}, {8{mem_mask[1]}}, {8{mem_mask[0]}}};
     reg  [31:0] maddr_reg, mwdata_reg;
     reg  [3:0]  mmask_reg;
-    wire [31:0] load_shift = d_rdata >> {maddr_reg[1:0], 3'b000};
+    reg  [31:0] ld_data_reg;   // the loaded word, taken in RESP and written back in WB
+    wire [31:0] load_shift = ld_data_reg >> {maddr_reg[1:0], 3'b000};
     wire        unused_shift = &{1'b0, load_shift[31:16]};
     wire [31:0] load_value = (f3 == 3'd0) ? {{24{load_shift[7]}}, load_shift[7:0]} :
                              (f3 == 3'd1) ? {{16{load_shift[15]}}, load_shift[15:0]} :
                              (f3 == 3'd4) ? {24'd0, load_shift[7:0]} :
-                             (f3 == 3'd5) ? {16'd0, load_shift[15:0]} : d_rdata;
+                             (f3 == 3'd5) ? {16'd0, load_shift[15:0]} : ld_data_reg;
 
     // ---------------------------------------------------------------- interrupts
     // Decided a cycle ahead into registers. There is always a DECODE cycle between two EXECs, so the
@@ -337,7 +340,8 @@ module tonic_rv32 #(
     wire mem_start = exec && !exc_insn && !mem_misaligned && (is_load || is_store);
     wire trap = irq_take || exc;
     wire retire = (exec && !exc_insn && !is_load && !is_store && !is_md) ||
-                  (state_reg == S_RESP && d_rvalid && !d_err) ||
+                  (state_reg == S_RESP && d_rvalid && !d_err && is_store) ||
+                  (state_reg == S_WB) ||
                   (state_reg == S_MD && md_done);
     wire is_mret = insn == INSN_MRET;
 
@@ -372,6 +376,7 @@ module tonic_rv32 #(
     assign d_wstrb = is_store ? mmask_reg : 4'd0;
     assign d_wdata = mwdata_reg;
     always @(posedge clk) begin
+        if (state_reg == S_RESP && d_rvalid) ld_data_reg <= d_rdata;
         if (mem_start) begin
             maddr_reg <= mem_addr;
             mmask_reg <= mem_mask;
@@ -401,7 +406,8 @@ module tonic_rv32 #(
                       else if (md_start) state_reg <= S_MD;
                       else state_reg <= redirect ? S_FETCH : S_DECODE;
             S_REQ:    if (d_ready) state_reg <= S_RESP;
-            S_RESP:   if (d_rvalid) state_reg <= redirect ? S_FETCH : S_DECODE;
+            S_RESP:   if (d_rvalid) state_reg <= redirect ? S_FETCH : (is_store ? S_DECODE : S_WB);
+            S_WB:     state_reg <= S_DECODE;
             default:  if (md_done) state_reg <= S_DECODE;
         endcase
 
@@ -454,7 +460,7 @@ module tonic_rv32 #(
     end
 
     // ---------------------------------------------------------------- retirement trace
-    wire mem_done = state_reg == S_RESP && d_rvalid && !d_err;
+    wire mem_done = (state_reg == S_RESP && d_rvalid && !d_err && is_store) || state_reg == S_WB;
     always @(posedge clk) begin
         trace_valid <= retire || trap;
         trace_pc <= pc_reg;
@@ -468,7 +474,7 @@ module tonic_rv32 #(
         trace_mem_rmask <= (mem_done && is_load) ? mmask_reg : 4'd0;
         trace_mem_wmask <= (mem_done && is_store) ? mmask_reg : 4'd0;
         trace_mem_wdata <= (mem_done && is_store) ? mwdata_reg : 32'd0;
-        trace_mem_rdata <= (mem_done && is_load) ? d_rdata : 32'd0;
+        trace_mem_rdata <= (mem_done && is_load) ? ld_data_reg : 32'd0;
         if (rst) trace_valid <= 1'b0;
     end
 
