@@ -102,8 +102,11 @@ def gen_vh(m):
             o.append(f"`define TONIC_{f['name']}_{fld['name']}_W {fld['width']}")
         o.append("")
     for e in m["enum"]:
+        # 8 bits unless a value needs more (then 16 or 32)
+        top = max(v["value"] for v in e["values"])
+        w = 8 if top < 1 << 8 else 16 if top < 1 << 16 else 32
         for v in e["values"]:
-            o.append(f"`define TONIC_{e['name']}_{v['name']} 8'd{v['value']}")
+            o.append(f"`define TONIC_{e['name']}_{v['name']} {w}'d{v['value']}")
     o.append("")
     for p in m.get("periph", []):
         o.append(f"// soft-core peripheral {p['name']}: {p['desc']}")

@@ -144,8 +144,8 @@ module tonic_core #(
         .cp_wr(cp_wr), .cp_waddr(cp_waddr), .cp_wdata(cp_wdata), .cp_rd(cp_rd), .cp_raddr(cp_raddr),
         .cp_rdata(cp_rdata), .config_words(cp_config), .key_raddr(15'd0), .key_rdata(cp_key_rdata)
     );
-    // no datapath follows the configuration or reads keys yet (the offload issues connect them)
-    wire unused_cp = &{1'b0, cp_config, cp_key_rdata};
+    // the checksum blocks follow CONFIG.CSUM; no engine reads keys yet (the IPsec issue does)
+    wire unused_cp = &{1'b0, cp_config[351:32], cp_key_rdata};
 
     tonic_csr #(
         .NUM_TXQ(NUM_TXQ), .NUM_RXQ(NUM_RXQ), .DATA_W(DATA_W), .CLK_HZ(CLK_HZ),
@@ -320,32 +320,50 @@ module tonic_core #(
     endgenerate
 
     // ---------------------------------------------------------------- RX path
-    wire [63:0] rxf_tdata;
-    wire [7:0]  rxf_tkeep;
-    wire        rxf_tvalid, rxf_tready, rxf_tlast;
+    // MAC -> receive FIFO with the parser beside it -> checksum verification -> RX DMA
+    localparam PM_W = `TONIC_PMETA_SIZE * 8;
+    localparam RES_W = 134;
+    wire [63:0] rxf_tdata, rxc_tdata;
+    wire [7:0]  rxf_tkeep, rxc_tkeep;
+    wire        rxf_tvalid, rxf_tready, rxf_tlast, rxc_tvalid, rxc_tready, rxc_tlast;
     wire [15:0] rxf_len;
     wire        rxf_len_valid, rxf_len_ready;
-    wire        rx_drop_full, rx_drop_bad_unused;
+    wire [PM_W-1:0] rxf_meta;
+    wire        rxf_meta_valid, rxf_meta_ready;
+    wire [RES_W-1:0] rxc_res;
+    wire        rx_drop_full, rx_drop_parse, rx_csum_ok, rx_csum_bad, rx_parse_err;
+    wire [31:0] cfg_csum = cp_config[32*0 +: 32];
+    assign s_axis_rx_tready = 1'b1;
 
-    axis_pkt_fifo #(.DATA_W(64), .DEPTH(1 << FIFO_LOG2), .MAX_FRAME(MAX_FRAME)) u_rx_fifo (
+    tonic_rx_front #(.DEPTH(1 << FIFO_LOG2), .MAX_FRAME(MAX_FRAME)) u_rx_front (
         .clk(clk), .rst(rst),
         .s_axis_tdata(s_axis_rx_tdata), .s_axis_tkeep(s_axis_rx_tkeep), .s_axis_tvalid(s_axis_rx_tvalid),
-        .s_axis_tready(s_axis_rx_tready), .s_axis_tlast(s_axis_rx_tlast), .s_axis_tuser(s_axis_rx_tuser),
+        .s_axis_tlast(s_axis_rx_tlast), .s_axis_tuser(s_axis_rx_tuser),
         .m_axis_tdata(rxf_tdata), .m_axis_tkeep(rxf_tkeep), .m_axis_tvalid(rxf_tvalid),
         .m_axis_tready(rxf_tready), .m_axis_tlast(rxf_tlast),
         .m_len(rxf_len), .m_len_valid(rxf_len_valid), .m_len_ready(rxf_len_ready),
-        .frames_ready(rx_frames_unused), .free_beats(rx_free_unused),
-        .drop_full(rx_drop_full), .drop_bad(rx_drop_bad_unused)
+        .m_meta(rxf_meta), .m_meta_valid(rxf_meta_valid), .m_meta_ready(rxf_meta_ready),
+        .stat_drop_full(rx_drop_full), .stat_drop_parse(rx_drop_parse)
+    );
+
+    tonic_rx_csum u_rx_csum (
+        .clk(clk), .rst(rst), .cfg_csum(cfg_csum),
+        .s_axis_tdata(rxf_tdata), .s_axis_tkeep(rxf_tkeep), .s_axis_tvalid(rxf_tvalid),
+        .s_axis_tready(rxf_tready), .s_axis_tlast(rxf_tlast),
+        .s_meta(rxf_meta), .s_meta_valid(rxf_meta_valid), .s_meta_ready(rxf_meta_ready),
+        .m_axis_tdata(rxc_tdata), .m_axis_tkeep(rxc_tkeep), .m_axis_tvalid(rxc_tvalid),
+        .m_axis_tready(rxc_tready), .m_axis_tlast(rxc_tlast), .m_res(rxc_res),
+        .stat_ok(rx_csum_ok), .stat_bad(rx_csum_bad), .stat_perr(rx_parse_err)
     );
 
     wire rx_frame, rx_drop_nobuf, rx_drop_qdis, rx_err_desc, rx_err_dma, rx_busy;
     wire [15:0] rx_bytes;
 
-    tonic_rx_dma #(.NQ(NUM_RXQ), .AXI_ID_W(AXI_ID_W), .ID(ID_RX)) u_rx_dma (
+    tonic_rx_dma #(.NQ(NUM_RXQ), .AXI_ID_W(AXI_ID_W), .ID(ID_RX), .RES_W(RES_W)) u_rx_dma (
         .clk(clk), .rst(rst),
-        .s_axis_tdata(rxf_tdata), .s_axis_tkeep(rxf_tkeep), .s_axis_tvalid(rxf_tvalid),
-        .s_axis_tready(rxf_tready), .s_axis_tlast(rxf_tlast),
-        .s_len_data(rxf_len), .s_len_valid(rxf_len_valid), .s_len_ready(rxf_len_ready),
+        .s_axis_tdata(rxc_tdata), .s_axis_tkeep(rxc_tkeep), .s_axis_tvalid(rxc_tvalid),
+        .s_axis_tready(rxc_tready), .s_axis_tlast(rxc_tlast),
+        .s_len_data(rxf_len), .s_len_valid(rxf_len_valid), .s_len_ready(rxf_len_ready), .s_res(rxc_res),
         .q_base(`RXQ(q_base, 64)), .q_cq_base(`RXQ(q_cq_base, 64)), .q_size_log2(`RXQ(q_size_log2, 4)),
         .q_enable(`RXQ(q_enable, 1)), .q_start(`RXQ(q_start, 1)), .q_prod(`RXQ(q_prod, 12)),
         .q_cq_cons(`RXQ(q_cq_cons, 12)), .q_cq_prod(`RXQ(q_cq_prod, 12)), .q_cons(`RXQ(q_cons, 12)),
@@ -415,7 +433,7 @@ module tonic_core #(
         st_amount[`TONIC_STAT_RX_DROP_RUNT*16 +: 16] = 16'd1;
         st_valid[`TONIC_STAT_RX_DROP_OVERSIZE] = stat_rx_oversize;
         st_amount[`TONIC_STAT_RX_DROP_OVERSIZE*16 +: 16] = 16'd1;
-        st_valid[`TONIC_STAT_RX_DROP_FIFO] = rx_drop_full;
+        st_valid[`TONIC_STAT_RX_DROP_FIFO] = rx_drop_full || rx_drop_parse;
         st_amount[`TONIC_STAT_RX_DROP_FIFO*16 +: 16] = 16'd1;
         st_valid[`TONIC_STAT_RX_DROP_NOBUF] = rx_drop_nobuf;
         st_amount[`TONIC_STAT_RX_DROP_NOBUF*16 +: 16] = 16'd1;
@@ -427,14 +445,24 @@ module tonic_core #(
         st_amount[`TONIC_STAT_RX_ERR_DMA*16 +: 16] = 16'd1;
         st_valid[`TONIC_STAT_IRQS] = irq_sent;
         st_amount[`TONIC_STAT_IRQS*16 +: 16] = 16'd1;
+        st_valid[`TONIC_STAT_TX_CSUM] = tx_csum_done;
+        st_amount[`TONIC_STAT_TX_CSUM*16 +: 16] = 16'd1;
+        st_valid[`TONIC_STAT_TX_CSUM_SKIP] = tx_csum_skip;
+        st_amount[`TONIC_STAT_TX_CSUM_SKIP*16 +: 16] = 16'd1;
+        st_valid[`TONIC_STAT_RX_CSUM_OK] = rx_csum_ok;
+        st_amount[`TONIC_STAT_RX_CSUM_OK*16 +: 16] = 16'd1;
+        st_valid[`TONIC_STAT_RX_CSUM_BAD] = rx_csum_bad;
+        st_amount[`TONIC_STAT_RX_CSUM_BAD*16 +: 16] = 16'd1;
+        st_valid[`TONIC_STAT_RX_PARSE_ERR] = rx_parse_err;
+        st_amount[`TONIC_STAT_RX_PARSE_ERR*16 +: 16] = 16'd1;
     end
 
     `undef TXQ
     `undef RXQ
 
     wire unused_ok = &{1'b0, txa_rready_unused, txc_count_unused, tx_drop_full_unused, tx_drop_bad_unused,
-                       tx_len_unused, tx_len_valid_unused, rx_drop_bad_unused, txc_bready_unused,
-                       rx_bready_unused, tx_frames_unused, rx_frames_unused, rx_free_unused,
+                       tx_len_unused, tx_len_valid_unused, txc_bready_unused,
+                       rx_bready_unused, tx_frames_unused,
                        tx_fifo_ready_unused};
 
     initial begin

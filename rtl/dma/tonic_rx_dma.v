@@ -19,7 +19,8 @@
 module tonic_rx_dma #(
     parameter NQ = 4,                  // RX queues
     parameter AXI_ID_W = 4,            // AXI ID width
-    parameter [AXI_ID_W-1:0] ID = 2    // AXI ID for every read and write of this engine
+    parameter [AXI_ID_W-1:0] ID = 2,   // AXI ID for every read and write of this engine
+    parameter RES_W = 134              // width of s_res (tonic_rx_csum)
 ) (
     input  wire                  clk,
     input  wire                  rst,
@@ -33,6 +34,8 @@ module tonic_rx_dma #(
     input  wire [15:0]           s_len_data,
     input  wire                  s_len_valid,
     output wire                  s_len_ready,
+    // parse and checksum results, valid with each frame's last beat (tonic_rx_csum m_res)
+    input  wire [RES_W-1:0]      s_res,
 
     input  wire [NQ*64-1:0]      q_base,
     input  wire [NQ*64-1:0]      q_cq_base,
@@ -378,8 +381,28 @@ module tonic_rx_dma #(
     wire       is_cpl  = op_valid && op_kind == OP_CPL;
     wire       w_last  = beat_reg == op_beats - 6'd1;
 
+    // The results of the frame whose last beat was taken last go into its completion: an OK
+    // completion always follows its frame's last data beat, and precedes the next frame's.
+    reg  [RES_W-1:0] res_reg;
+    always @(posedge clk) if (s_axis_tvalid && s_axis_tready && s_axis_tlast) res_reg <= s_res;
+    reg  [255:0] cpl_full;
+    always @* begin
+        cpl_full = cpl_head;
+        if (cpl_head[`TONIC_RXC_STATUS_LSB +: 8] == `TONIC_RX_ST_OK) begin
+            cpl_full[`TONIC_RXC_PERR_LSB +: 8]        = res_reg[0 +: 8];
+            cpl_full[`TONIC_RXC_CSUM_FLAGS_LSB +: 16] = res_reg[8 +: 16];
+            cpl_full[`TONIC_RXC_CSUM_RAW_LSB +: 16]   = res_reg[24 +: 16];
+            cpl_full[`TONIC_RXC_L4_OFF_LSB +: 11]     = res_reg[40 +: 11];
+            cpl_full[`TONIC_RXC_IL3_OFF_LSB +: 11]    = res_reg[51 +: 11];
+            cpl_full[`TONIC_RXC_L3_OFF_LSB +: 5]      = res_reg[62 +: 5];
+            cpl_full[`TONIC_RXC_IL4_OFF_LSB +: 11]    = res_reg[67 +: 11];
+            cpl_full[`TONIC_RXC_TUN_ID_LSB +: 32]     = res_reg[78 +: 32];
+            cpl_full[`TONIC_RXC_PTYPE_LSB +: 24]      = res_reg[110 +: 24];
+        end
+    end
+
     assign m_axi_wvalid  = (is_data && s_axis_tvalid) || is_cpl;
-    assign m_axi_wdata   = is_cpl ? cpl_head[beat_reg[1:0]*64 +: 64] : s_axis_tdata;
+    assign m_axi_wdata   = is_cpl ? cpl_full[beat_reg[1:0]*64 +: 64] : s_axis_tdata;
     assign m_axi_wstrb   = is_cpl ? 8'hFF : s_axis_tkeep;
     assign m_axi_wlast   = w_last;
     assign s_axis_tready = (is_data && m_axi_wready) || is_drop;

@@ -13,7 +13,9 @@
 // that must not lose frames (TX) either starts a frame only when free_beats covers it, or sends
 // a beat only while free_beats != 0 (then nothing is dropped for space, provided a MAX_FRAME
 // frame fits in DEPTH beats, or the writer would wait forever). tuser on beats other than the
-// last is ignored. All input beats but the last must be full.
+// last is ignored. All input beats but the last must be full. Every input frame ends in exactly
+// one pulse of stored, drop_full or drop_bad, in frame order, so per-frame side information can
+// follow the FIFO's decisions.
 //
 // The output has full back-pressure support and sustains one beat per cycle across beats and
 // frames: the block RAM's registered read (stage 1) and the output register (stage 2) form a
@@ -61,7 +63,8 @@ module axis_pkt_fifo #(
     output wire [$clog2(LEN_DEPTH)+1:0] frames_ready,  // complete frames not yet fully read
     output wire [$clog2(DEPTH):0]     free_beats,      // beats a new frame may use now
     output wire                       drop_full,       // pulse: a frame did not fit
-    output wire                       drop_bad         // pulse: a frame ended with tuser = 1
+    output wire                       drop_bad,        // pulse: a frame ended with tuser = 1
+    output wire                       stored           // pulse: a frame was stored
 );
 
     localparam KEEP_W = DATA_W / 8;
@@ -121,6 +124,7 @@ module axis_pkt_fifo #(
     reg              drop_reg, drop_next;             // discarding the rest of a frame
     reg              drop_full_reg, drop_full_next;
     reg              drop_bad_reg, drop_bad_next;
+    reg              stored_reg;
     reg              wr_en;                           // write the beat, advance wr_ptr
     reg              commit;                          // ... and it ends a frame
 
@@ -174,6 +178,7 @@ module axis_pkt_fifo #(
         drop_reg       <= drop_next;
         drop_full_reg  <= drop_full_next;
         drop_bad_reg   <= drop_bad_next;
+        stored_reg     <= commit;
         if (commit)
             len_wr_ptr_reg <= len_wr_ptr_reg + 1'b1;
         if (rst) begin
@@ -184,6 +189,7 @@ module axis_pkt_fifo #(
             drop_reg       <= 1'b0;
             drop_full_reg  <= 1'b0;
             drop_bad_reg   <= 1'b0;
+            stored_reg     <= 1'b0;
         end
     end
 
@@ -280,6 +286,7 @@ module axis_pkt_fifo #(
     assign free_beats    = len_full ? {(AW+1){1'b0}} : DEPTH[AW:0] - (wr_ptr_reg - rd_ptr_reg);
     assign drop_full     = drop_full_reg;
     assign drop_bad      = drop_bad_reg;
+    assign stored        = stored_reg;
 
 endmodule
 
