@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: MIT
+// tonic_sha256_core — SHA-256 compression function (FIPS 180-4 §6.2.2), ROUNDS rounds per clock.
+//
+// Takes one 512-bit message block and a chaining value and produces the next chaining value. It
+// knows nothing of messages, padding or HMAC: tonic_sha256_pad cuts a stream into padded blocks and
+// tonic_hmac_sha256 sequences them. Handshake in the style of a datapath core: `start` is taken in a
+// cycle where `ready` is high, together with `block`, `init` and `state_in`.
+//
+//   block     message byte i in [8*i +: 8] (byte 0 = first byte of the block, the same lane order
+//             as an AXI-Stream tdata); the core forms the big-endian words W0..W15 itself.
+//   init      1: the block chains from state_in (the first block of a message: the IV, or an HMAC
+//             inner/outer state); 0: from the digest of the block before (the next block).
+//   state_in  / digest: H0 in [31:0] .. H7 in [255:224].
+//
+// Timing (ROUNDS = R, one of 1, 2, 4; C = 64/R round cycles):
+//   cycle 0            start taken in IDLE: working variables and the schedule window are loaded
+//   cycles 1..C        R rounds per cycle (phase ROUND)
+//   cycle C+1          FINAL: H + (a..h), the feed-forward addition. `ready` is high here too, and
+//                      a start with init=0 continues with the next block at once, so a message costs
+//                      C+1 cycles per block plus one; a start with init=1 here is also allowed.
+//   cycle C+2          if no block started in FINAL: `done` pulses, the core is idle and `digest`
+//                      holds the result until the next block's FINAL (init=0 start) or load (init=1).
+// Neither data nor keys change the timing: every block takes the same number of cycles.
+//
+// Structure: working variables st_reg, chaining value h_reg, the 16-word schedule window w_reg
+// (w_reg word i = W[t+i] at the start of a cycle whose first round is t) and kw_reg (K+W for this
+// cycle's rounds, added one cycle ahead from registers). Control state is reset, the datapath not.
+`default_nettype none
+
+module tonic_sha256_core #(
+    parameter ROUNDS = 2           // rounds per clock: 1, 2 or 4 (64/ROUNDS + 1 cycles per block)
+) (
+    input  wire         clk,
+    input  wire         rst,
+    input  wire         start,     // compress `block`; taken when ready
+    input  wire         init,      // 1: chain from state_in, 0: from the digest of the previous block
+    input  wire [255:0] state_in,  // chaining value for init=1, H0 in [31:0]
+    input  wire [511:0] block,     // message block, byte i in [8*i +: 8]
+    output wire         ready,     // a start is taken this cycle (IDLE or FINAL)
+    output reg          done,      // one cycle: idle, digest holds the last block's result
+    output wire [255:0] digest     // chaining value after the last finished block, H0 in [31:0]
+);
+    localparam [1:0] P_IDLE = 2'd0, P_ROUND = 2'd1, P_FINAL = 2'd2;
+    localparam [5:0] LAST_T = 6'(64 - ROUNDS);   // first round of the last ROUND cycle
+
+    // round constants K0..K63: first 32 bits of the fractional parts of the cube roots of the
+    // first 64 primes (FIPS 180-4 §4.2.2)
+    function [31:0] k_of(input [5:0] t);
+        case (t)
+            6'd0:  k_of = 32'h428a2f98; 6'd1:  k_of = 32'h71374491; 6'd2:  k_of = 32'hb5c0fbcf;
+            6'd3:  k_of = 32'he9b5dba5; 6'd4:  k_of = 32'h3956c25b; 6'd5:  k_of = 32'h59f111f1;
+            6'd6:  k_of = 32'h923f82a4; 6'd7:  k_of = 32'hab1c5ed5; 6'd8:  k_of = 32'hd807aa98;
+            6'd9:  k_of = 32'h12835b01; 6'd10: k_of = 32'h243185be; 6'd11: k_of = 32'h550c7dc3;
+            6'd12: k_of = 32'h72be5d74; 6'd13: k_of = 32'h80deb1fe; 6'd14: k_of = 32'h9bdc06a7;
+            6'd15: k_of = 32'hc19bf174; 6'd16: k_of = 32'he49b69c1; 6'd17: k_of = 32'hefbe4786;
+            6'd18: k_of = 32'h0fc19dc6; 6'd19: k_of = 32'h240ca1cc; 6'd20: k_of = 32'h2de92c6f;
+            6'd21: k_of = 32'h4a7484aa; 6'd22: k_of = 32'h5cb0a9dc; 6'd23: k_of = 32'h76f988da;
+            6'd24: k_of = 32'h983e5152; 6'd25: k_of = 32'ha831c66d; 6'd26: k_of = 32'hb00327c8;
+            6'd27: k_of = 32'hbf597fc7; 6'd28: k_of = 32'hc6e00bf3; 6'd29: k_of = 32'hd5a79147;
+            6'd30: k_of = 32'h06ca6351; 6'd31: k_of = 32'h14292967; 6'd32: k_of = 32'h27b70a85;
+            6'd33: k_of = 32'h2e1b2138; 6'd34: k_of = 32'h4d2c6dfc; 6'd35: k_of = 32'h53380d13;
+            6'd36: k_of = 32'h650a7354; 6'd37: k_of = 32'h766a0abb; 6'd38: k_of = 32'h81c2c92e;
+            6'd39: k_of = 32'h92722c85; 6'd40: k_of = 32'ha2bfe8a1; 6'd41: k_of = 32'ha81a664b;
+            6'd42: k_of = 32'hc24b8b70; 6'd43: k_of = 32'hc76c51a3; 6'd44: k_of = 32'hd192e819;
+            6'd45: k_of = 32'hd6990624; 6'd46: k_of = 32'hf40e3585; 6'd47: k_of = 32'h106aa070;
+            6'd48: k_of = 32'h19a4c116; 6'd49: k_of = 32'h1e376c08; 6'd50: k_of = 32'h2748774c;
+            6'd51: k_of = 32'h34b0bcb5; 6'd52: k_of = 32'h391c0cb3; 6'd53: k_of = 32'h4ed8aa4a;
+            6'd54: k_of = 32'h5b9cca4f; 6'd55: k_of = 32'h682e6ff3; 6'd56: k_of = 32'h748f82ee;
+            6'd57: k_of = 32'h78a5636f; 6'd58: k_of = 32'h84c87814; 6'd59: k_of = 32'h8cc70208;
+            6'd60: k_of = 32'h90befffa; 6'd61: k_of = 32'ha4506ceb; 6'd62: k_of = 32'hbef9a3f7;
+            default: k_of = 32'hc67178f2;
+        endcase
+    endfunction
+
+    reg [1:0]            phase_reg;
+    reg [5:0]            t_reg;       // first round of this cycle
+    reg [255:0]          h_reg;       // chaining value at the start of the block
+    reg [255:0]          st_reg;      // working variables a..h
+    reg [511:0]          w_reg;       // schedule window, word i = W[t+i]
+    reg [32*ROUNDS-1:0]  kw_reg;      // K[t+r] + W[t+r] for r = 0..ROUNDS-1
+
+    assign ready  = phase_reg == P_IDLE || phase_reg == P_FINAL;
+    assign digest = h_reg;
+
+    // ---- the rounds of this cycle ----
+    // each round reads the round before; split_var lets Verilator order the slices (no UNOPTFLAT)
+    wire [256*(ROUNDS+1)-1:0] chain /* verilator split_var */;
+    assign chain[255:0] = st_reg;
+    genvar r;
+    generate
+        for (r = 0; r < ROUNDS; r = r + 1) begin : g_round
+            tonic_sha256_round u_round (
+                .st_in(chain[256*r +: 256]), .kw(kw_reg[32*r +: 32]), .st_out(chain[256*(r+1) +: 256])
+            );
+        end
+    endgenerate
+
+    // ---- message schedule: ROUNDS new words per cycle, W[t+16+r] from the window ----
+    function [31:0] small_sigma0(input [31:0] x);
+        small_sigma0 = {x[6:0], x[31:7]} ^ {x[17:0], x[31:18]} ^ {3'b000, x[31:3]};
+    endfunction
+    function [31:0] small_sigma1(input [31:0] x);
+        small_sigma1 = {x[16:0], x[31:17]} ^ {x[18:0], x[31:19]} ^ {10'b0, x[31:10]};
+    endfunction
+
+    wire [32*(16+ROUNDS)-1:0] wext /* verilator split_var */;   // W[t] .. W[t+15+ROUNDS]
+    assign wext[511:0] = w_reg;
+    generate
+        for (r = 0; r < ROUNDS; r = r + 1) begin : g_sched
+            assign wext[32*(16+r) +: 32] = small_sigma1(wext[32*(14+r) +: 32]) + wext[32*(9+r) +: 32] +
+                                           small_sigma0(wext[32*(1+r) +: 32]) + wext[32*r +: 32];
+        end
+    endgenerate
+    wire [511:0] w_next = wext[32*ROUNDS +: 512];
+
+    // K + W for the next cycle's rounds: the words W[t+R+r] (r < R <= 4) are already in w_reg
+    wire [5:0] t_next = t_reg + 6'(ROUNDS);
+    reg  [32*ROUNDS-1:0] kw_next;
+    integer i;
+    always @* begin
+        for (i = 0; i < ROUNDS; i = i + 1)
+            kw_next[32*i +: 32] = k_of(t_next + 6'(i)) + w_reg[32*(ROUNDS+i) +: 32];
+    end
+
+    // ---- loading a block: big-endian words from the byte lanes, K + W of rounds 0..R-1 ----
+    reg [511:0]          w_load;
+    reg [32*ROUNDS-1:0]  kw_load;
+    always @* begin
+        for (i = 0; i < 16; i = i + 1)
+            w_load[32*i +: 32] = {block[32*i +: 8], block[32*i+8 +: 8], block[32*i+16 +: 8], block[32*i+24 +: 8]};
+        for (i = 0; i < ROUNDS; i = i + 1)
+            kw_load[32*i +: 32] = k_of(6'(i)) + w_load[32*i +: 32];
+    end
+
+    // ---- feed-forward addition (FINAL) and the chaining value of a new block ----
+    reg [255:0] h_sum;
+    always @* begin
+        for (i = 0; i < 8; i = i + 1)
+            h_sum[32*i +: 32] = h_reg[32*i +: 32] + st_reg[32*i +: 32];
+    end
+    wire [255:0] h_prev = phase_reg == P_FINAL ? h_sum : h_reg;
+    wire [255:0] h_start = init ? state_in : h_prev;
+    wire take = start && ready;
+
+    // datapath (not reset)
+    always @(posedge clk) begin
+        if (take) begin
+            h_reg  <= h_start;
+            st_reg <= h_start;
+            w_reg  <= w_load;
+            kw_reg <= kw_load;
+            t_reg  <= 6'd0;
+        end else begin
+            if (phase_reg == P_FINAL) h_reg <= h_sum;
+            if (phase_reg == P_ROUND) begin
+                st_reg <= chain[256*ROUNDS +: 256];
+                w_reg  <= w_next;
+                kw_reg <= kw_next;
+                t_reg  <= t_next;
+            end
+        end
+    end
+
+    // control
+    always @(posedge clk) begin
+        if (rst) begin
+            phase_reg <= P_IDLE;
+            done      <= 1'b0;
+        end else begin
+            done <= 1'b0;
+            if (take) begin
+                phase_reg <= P_ROUND;
+            end else begin
+                case (phase_reg)
+                    P_ROUND: if (t_reg == LAST_T) phase_reg <= P_FINAL;
+                    P_FINAL: begin
+                        phase_reg <= P_IDLE;
+                        done      <= 1'b1;
+                    end
+                    default: phase_reg <= P_IDLE;
+                endcase
+            end
+        end
+    end
+
+`ifndef SYNTHESIS
+    initial begin
+        if (ROUNDS != 1 && ROUNDS != 2 && ROUNDS != 4) begin
+            $error("tonic_sha256_core: ROUNDS (%0d) must be 1, 2 or 4", ROUNDS);
+            $finish;
+        end
+    end
+`endif
+endmodule
+
+`default_nettype wire
