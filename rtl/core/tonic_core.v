@@ -121,7 +121,9 @@ module tonic_core #(
 
     // ---------------------------------------------------------------- control plane
     // The soft core and its firmware own CAPS/CONFIG and the mailbox (docs/mailbox.md). HWCAP is
-    // what this RTL implements in the offload layout: today only scatter-gather (DMA_SG).
+    // what this RTL implements in the offload layout: checksums (TX and RX, IPv4 header, TCP/UDP
+    // over IPv4/IPv6, options and extension headers, Linux-style requests), checksums on the
+    // inner headers of GRE/NVGRE with a 256-byte header window, and scatter-gather (DMA_SG).
     // CP_TEST_CAPS = 1 builds a control-plane test device that also advertises the IPsec engine of a
     // later issue (AH, ESP, AH+ESP, both modes, UDP-ESP, ESN, replay; AES-GCM-128/256, GMAC-128/256,
     // AES-CBC-128/256, HMAC-SHA-256-128, HMAC-SHA1-96; 1,024 SAs), so that SA management, the key
@@ -131,9 +133,12 @@ module tonic_core #(
                                   (32'd1 << `TONIC_IPSEC_ALG_AES_GMAC_128) | (32'd1 << `TONIC_IPSEC_ALG_AES_GMAC_256) |
                                   (32'd1 << `TONIC_IPSEC_ALG_AES_CBC_128) | (32'd1 << `TONIC_IPSEC_ALG_AES_CBC_256) |
                                   (32'd1 << `TONIC_IPSEC_ALG_HMAC_SHA256_128) | (32'd1 << `TONIC_IPSEC_ALG_HMAC_SHA1_96);
+    localparam [31:0] HW_CSUM = 32'h0007_1F1F;   // TX_*, RX_*, IP_OPTS, TCP_OPTS, PARTIAL
+    localparam [31:0] HW_ENCAP = 32'hF;          // inner/outer IPv4/IPv6
     localparam [351:0] HWCAP = (CP_TEST_CAPS != 0)
-        ? {32'd16, 32'd1024, TEST_ALGS, TEST_IPSEC, 224'd0}   // words 10 DMA_SG, 9 SAS, 8 ALGS, 7 IPSEC
-        : {32'd16, 320'd0};                                     // word 10 = DMA_SG: 16 buffers per frame
+        ? {32'd16, 32'd1024, TEST_ALGS, TEST_IPSEC, 32'd256, HW_ENCAP, 128'd0, HW_CSUM}
+        : {32'd16, 32'd0, 32'd0, 32'd0, 32'd256, HW_ENCAP, 128'd0, HW_CSUM};
+        // words: 10 DMA_SG, 9 SAS, 8 ALGS, 7 IPSEC, 6 ENCAP_MAXHDR, 5 ENCAP, 1..4 LSO/RSC, 0 CSUM
     wire        cp_wr, cp_rd;
     wire [15:0] cp_waddr, cp_raddr;
     wire [31:0] cp_wdata, cp_rdata;
@@ -144,7 +149,8 @@ module tonic_core #(
         .cp_wr(cp_wr), .cp_waddr(cp_waddr), .cp_wdata(cp_wdata), .cp_rd(cp_rd), .cp_raddr(cp_raddr),
         .cp_rdata(cp_rdata), .config_words(cp_config), .key_raddr(15'd0), .key_rdata(cp_key_rdata)
     );
-    // the checksum blocks follow CONFIG.CSUM; no engine reads keys yet (the IPsec issue does)
+    wire [31:0] cfg_csum = cp_config[32*0 +: 32];          // CONFIG.CSUM: the checksum blocks follow it
+    // no engine reads keys yet (the IPsec issue does)
     wire unused_cp = &{1'b0, cp_config[351:32], cp_key_rdata};
 
     tonic_csr #(
@@ -196,7 +202,7 @@ module tonic_core #(
 
     // ---------------------------------------------------------------- TX path
     localparam TXD_W = 1 + TQW + 12 + 256;
-    localparam PLAN_W = 1 + 3 + 9 + 6 + 1 + 3 + TQW + 12 + 8 + 16 + 64;
+    localparam PLAN_W = 128 + 1 + 3 + 9 + 6 + 1 + 3 + TQW + 12 + 8 + 16 + 64;
     localparam CPL_W = TQW + 12 + 8 + 16 + 3;
     wire [TXD_W-1:0] txd_data;
     wire [NUM_TXQ-1:0] txd_head_valid;
@@ -208,6 +214,7 @@ module tonic_core #(
     wire [63:0]      txs_tdata;
     wire [7:0]       txs_tkeep;
     wire             txs_tvalid, txs_tready, txs_tlast, txs_tuser;
+    wire [127:0]     txs_tol;
     wire [CPL_W-1:0] txc_data, txc_q_data;
     wire             txc_valid, txc_ready, txc_q_valid, txc_q_ready;
     wire [2:0]       txc_count_unused;
@@ -243,7 +250,7 @@ module tonic_core #(
         .beat_consumed(beat_consumed),
         .s_plan_data(plan_data), .s_plan_valid(plan_valid), .s_plan_ready(plan_ready),
         .m_axis_tdata(txs_tdata), .m_axis_tkeep(txs_tkeep), .m_axis_tvalid(txs_tvalid),
-        .m_axis_tready(txs_tready), .m_axis_tlast(txs_tlast), .m_axis_tuser(txs_tuser),
+        .m_axis_tready(txs_tready), .m_axis_tlast(txs_tlast), .m_axis_tuser(txs_tuser), .m_axis_tol(txs_tol),
         .m_cpl_data(txc_data), .m_cpl_valid(txc_valid), .m_cpl_ready(txc_ready),
         .stat_err_desc(tx_err_desc), .stat_err_dma(tx_err_dma),
         .dma_err(txa_dma_err), .dma_err_addr(txa_dma_err_addr)
@@ -257,25 +264,16 @@ module tonic_core #(
         .count(txc_count_unused)
     );
 
-    // TX frame FIFO: store and forward, drops frames that ended with an error. It never stalls
-    // its input, so the packer is held whenever the FIFO has no free word (no frame is lost).
-    wire tx_drop_full_unused, tx_drop_bad_unused;
-    wire [15:0] tx_len_unused;
-    wire tx_len_valid_unused;
-    wire [FIFO_LOG2:0] tx_free_beats;
-    wire [9:0] tx_frames_unused, rx_frames_unused;   // LEN_DEPTH 256 frames
-    wire [FIFO_LOG2:0] rx_free_unused;
-    wire tx_fifo_ready_unused;
-    assign txs_tready = tx_free_beats != {(FIFO_LOG2+1){1'b0}};
-    axis_pkt_fifo #(.DATA_W(64), .DEPTH(1 << FIFO_LOG2), .MAX_FRAME(MAX_FRAME)) u_tx_fifo (
-        .clk(clk), .rst(rst),
-        .s_axis_tdata(txs_tdata), .s_axis_tkeep(txs_tkeep), .s_axis_tvalid(txs_tvalid && txs_tready),
-        .s_axis_tready(tx_fifo_ready_unused), .s_axis_tlast(txs_tlast), .s_axis_tuser(txs_tuser),
+    // TX frame FIFO (store and forward, drops frames that ended with an error) with checksum
+    // insertion around it (docs/parser.md). It holds the packer while it has no room.
+    wire tx_csum_done, tx_csum_skip;
+    tonic_tx_csum #(.DEPTH(1 << FIFO_LOG2), .MAX_FRAME(MAX_FRAME)) u_tx_csum (
+        .clk(clk), .rst(rst), .cfg_csum(cfg_csum),
+        .s_axis_tdata(txs_tdata), .s_axis_tkeep(txs_tkeep), .s_axis_tvalid(txs_tvalid),
+        .s_axis_tready(txs_tready), .s_axis_tlast(txs_tlast), .s_axis_tuser(txs_tuser), .s_ol(txs_tol),
         .m_axis_tdata(m_axis_tx_tdata), .m_axis_tkeep(m_axis_tx_tkeep), .m_axis_tvalid(m_axis_tx_tvalid),
         .m_axis_tready(m_axis_tx_tready), .m_axis_tlast(m_axis_tx_tlast),
-        .m_len(tx_len_unused), .m_len_valid(tx_len_valid_unused), .m_len_ready(1'b1),
-        .frames_ready(tx_frames_unused), .free_beats(tx_free_beats),
-        .drop_full(tx_drop_full_unused), .drop_bad(tx_drop_bad_unused)
+        .stat_csum(tx_csum_done), .stat_skip(tx_csum_skip)
     );
 
     // ---------------------------------------------------------------- TX completions
@@ -332,7 +330,6 @@ module tonic_core #(
     wire        rxf_meta_valid, rxf_meta_ready;
     wire [RES_W-1:0] rxc_res;
     wire        rx_drop_full, rx_drop_parse, rx_csum_ok, rx_csum_bad, rx_parse_err;
-    wire [31:0] cfg_csum = cp_config[32*0 +: 32];
     assign s_axis_rx_tready = 1'b1;
 
     tonic_rx_front #(.DEPTH(1 << FIFO_LOG2), .MAX_FRAME(MAX_FRAME)) u_rx_front (
@@ -460,10 +457,7 @@ module tonic_core #(
     `undef TXQ
     `undef RXQ
 
-    wire unused_ok = &{1'b0, txa_rready_unused, txc_count_unused, tx_drop_full_unused, tx_drop_bad_unused,
-                       tx_len_unused, tx_len_valid_unused, txc_bready_unused,
-                       rx_bready_unused, tx_frames_unused,
-                       tx_fifo_ready_unused};
+    wire unused_ok = &{1'b0, txa_rready_unused, txc_count_unused, txc_bready_unused, rx_bready_unused};
 
     initial begin
         if (DATA_W != 64) begin

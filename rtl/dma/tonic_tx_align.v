@@ -43,6 +43,7 @@ module tonic_tx_align #(
     input  wire                  m_axis_tready,
     output reg                   m_axis_tlast,
     output reg                   m_axis_tuser,
+    output reg  [127:0]          m_axis_tol,      // TXD words 3..6 of the frame, with every beat
 
     // completion: {q, idx[11:0], ndesc[7:0], bytes[15:0], status[2:0]}
     output wire [CPL_W-1:0]      m_cpl_data,
@@ -54,7 +55,7 @@ module tonic_tx_align #(
     output reg                   dma_err,         // a read beat came back with an error ...
     output reg  [63:0]           dma_err_addr     // ... in the burst that starts here (registered)
 );
-    localparam PLAN_W = 1 + 3 + 9 + 6 + 1 + 3 + QW + 12 + 8 + 16 + 64;
+    localparam PLAN_W = 128 + 1 + 3 + 9 + 6 + 1 + 3 + QW + 12 + 8 + 16 + 64;   // {ol, ...}
     localparam CPL_W = QW + 12 + 8 + 16 + 3;
 
     // ---------------------------------------------------------------- read-data buffer
@@ -74,12 +75,14 @@ module tonic_tx_align #(
     assign beat_consumed = rd_take;
 
     // ---------------------------------------------------------------- plan entry at the head
-    wire          p_has_data = s_plan_data[PLAN_W-1];
-    wire [2:0]    p_off      = s_plan_data[PLAN_W-2 -: 3];
-    wire [8:0]    p_nbytes   = s_plan_data[PLAN_W-5 -: 9];
-    wire [5:0]    p_beats    = s_plan_data[PLAN_W-14 -: 6];
-    wire          p_eof      = s_plan_data[PLAN_W-20];
-    wire [2:0]    p_status   = s_plan_data[PLAN_W-21 -: 3];
+    localparam    PT = PLAN_W - 128;     // top of the fields below the offload words
+    wire [127:0]  p_ol       = s_plan_data[PLAN_W-1 -: 128];
+    wire          p_has_data = s_plan_data[PT-1];
+    wire [2:0]    p_off      = s_plan_data[PT-2 -: 3];
+    wire [8:0]    p_nbytes   = s_plan_data[PT-5 -: 9];
+    wire [5:0]    p_beats    = s_plan_data[PT-14 -: 6];
+    wire          p_eof      = s_plan_data[PT-20];
+    wire [2:0]    p_status   = s_plan_data[PT-21 -: 3];
     wire [QW+12+8+16-1:0] p_tag = s_plan_data[64 +: QW+12+8+16];   // {q, idx, ndesc, fbytes}
     wire [63:0]   p_addr     = s_plan_data[63:0];
 
@@ -95,6 +98,7 @@ module tonic_tx_align #(
     reg         t_eof;           // the frame ends with this piece
     reg         t_bad;           // ... and is to be dropped
     reg [CPL_W-1:0] t_cpl;       // ... with this completion entry
+    reg [127:0] t_ol;            // the frame's offload words
     wire        p_fire;          // stage P takes the piece in t_*
     wire        t_free = !t_valid || p_fire;
 
@@ -133,6 +137,7 @@ module tonic_tx_align #(
             t_eof <= !p_has_data || (last_beat && p_eof);
             t_bad <= frame_bad;
             t_cpl <= {p_tag, cpl_status};
+            t_ol <= p_ol;
         end
         if (do_beat) begin
             beat_reg <= last_beat ? 6'd0 : beat_reg + 6'd1;
@@ -187,6 +192,7 @@ module tonic_tx_align #(
         end
 
         if (p_fire) begin
+            m_axis_tol <= t_ol;
             if (t_eof) begin
                 // frame tail: nothing (a failed frame with no bytes out), one beat, or two
                 m_axis_tdata <= appended[63:0];

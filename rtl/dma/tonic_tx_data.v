@@ -47,7 +47,7 @@ module tonic_tx_data #(
 
     output wire                  busy
 );
-    localparam PLAN_W = 1 + 3 + 9 + 6 + 1 + 3 + QW + 12 + 8 + 16 + 64;
+    localparam PLAN_W = 128 + 1 + 3 + 9 + 6 + 1 + 3 + QW + 12 + 8 + 16 + 64;   // {ol, ...}
     localparam [BUF_LOG2:0] BUF_DEPTH = 1 << BUF_LOG2;
 
     // ---------------------------------------------------------------- descriptor register
@@ -64,6 +64,7 @@ module tonic_tx_data #(
     reg  [63:0]   d_addr;
     reg  [15:0]   d_len;
     reg           d_eop;
+    reg  [127:0]  d_ol;             // TXD words 3..6 (offload requests)
 
     // ---------------------------------------------------------------- frame state
     reg          in_burst_reg;     // splitting the current descriptor into bursts
@@ -129,7 +130,10 @@ module tonic_tx_data #(
         .count(plan_count_unused)
     );
 
-    // descriptor fields kept while its bursts are issued
+    // descriptor fields kept while its bursts are issued; the offload words of the frame's first
+    // descriptor travel with every plan entry of the frame
+    reg  [127:0] ol_reg;
+    wire [127:0] ol_cur = ndesc_reg == 8'd0 ? d_ol : ol_reg;
     reg          eop_reg;
     reg  [QW-1:0] q_reg;
     reg  [11:0]  idx_reg;
@@ -158,10 +162,12 @@ module tonic_tx_data #(
             d_addr <= {h[`TONIC_TXD_ADDR_HI_LSB +: 32], h[`TONIC_TXD_ADDR_LO_LSB +: 32]};
             d_len <= h[`TONIC_TXD_LEN_LSB +: 16];
             d_eop <= h_eop;
+            d_ol <= h[96 +: 128];
             pop_q_reg <= sel_q;
             pop_in_frame_reg <= !h_eop;
         end
 
+        if ((d_take_nodata || d_take_data) && ndesc_reg == 8'd0) ol_reg <= d_ol;
         if (d_take_nodata) begin
             // consumed without reading; the frame ends here if this is its last descriptor
             if (d_eop) begin
@@ -187,10 +193,10 @@ module tonic_tx_data #(
         // The plan entry and the read address are loaded every cycle they may be needed, so
         // the issue decision only drives the valid flags and the burst state.
         if (in_burst_reg)
-            plan_reg <= {1'b1, cur_reg[2:0], b_nbytes, b_beats, eop_reg && b_last, 3'd0, q_reg, idx_reg,
+            plan_reg <= {ol_reg, 1'b1, cur_reg[2:0], b_nbytes, b_beats, eop_reg && b_last, 3'd0, q_reg, idx_reg,
                          ndesc_reg, fbytes_reg, cur_reg[63:3], 3'd0};
         else
-            plan_reg <= {1'b0, 3'd0, 9'd0, 6'd0, 1'b1, d_status, d_q, d_idx, nd_next, fbytes_reg, 64'd0};
+            plan_reg <= {ol_cur, 1'b0, 3'd0, 9'd0, 6'd0, 1'b1, d_status, d_q, d_idx, nd_next, fbytes_reg, 64'd0};
         if (!m_axi_arvalid) begin
             m_axi_araddr <= {cur_reg[63:3], 3'd0};
             m_axi_arlen <= {2'd0, b_beats - 6'd1};
@@ -224,7 +230,7 @@ module tonic_tx_data #(
         end
     end
 
-    wire unused_ok = &{1'b0, plan_count_unused, h[255:`TONIC_TXD_EOP_LSB+1], c_span[9], c_span[2:0]};
+    wire unused_ok = &{1'b0, plan_count_unused, h[95:`TONIC_TXD_EOP_LSB+1], h[255:224], c_span[9], c_span[2:0]};
 
     initial begin
         if (BUF_LOG2 < 6 || BUF_LOG2 > 12) begin
