@@ -86,7 +86,7 @@ struct pktgen_set {
     uint8_t frag;        /* enum pktgen_frag (IPv6: adds a fragment header at the end of the chain) */
     uint8_t n_ext;       /* IPv6 extension headers before AH/L4 (fragment header not counted) */
     uint8_t ext_type[PKTGEN_MAX_EXT]; /* PKTGEN_EXT_HOP / ROUTE / DEST */
-    uint8_t ext_len[PKTGEN_MAX_EXT];  /* bytes, multiple of 8, 8..2048 would not fit: 8..248 */
+    uint8_t ext_len[PKTGEN_MAX_EXT];  /* their lengths in bytes: multiples of 8, 8..248 */
     uint8_t ah_icv;      /* 0: no AH; else AH with this many ICV bytes (multiple of 4; IPv6: 12 + icv
                             is made a multiple of 8 by the caller's choice) */
     uint8_t l4;          /* enum pktgen_l4 */
