@@ -30,7 +30,7 @@
 //   m_res_err_key HMAC with a slot out of range or never loaded
 //   m_res_err_cmd mode 3, or an HMAC icv_len outside 1..32
 //
-// Timing with ROUNDS = R (C = 64/R + 1 cycles per compression): a packet of L bytes takes
+// Timing with ROUNDS = R (C = 64/R + 2 cycles per compression): a packet of L bytes takes
 // ceil((L + 9) / 64) compressions (HMAC: plus one outer), C cycles each, plus 3 cycles
 // (HMAC 4) of start and hand-over; the next packet's first block is assembled meanwhile.
 // Nothing key- or data-dependent changes the cycle count.

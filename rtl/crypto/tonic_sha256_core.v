@@ -12,23 +12,31 @@
 //             inner/outer state); 0: from the digest of the block before (the next block).
 //   state_in  / digest: H0 in [31:0] .. H7 in [255:224].
 //
-// Timing (ROUNDS = R, one of 1, 2, 4; C = 64/R round cycles):
-//   cycle 0            start taken in IDLE: working variables and the schedule window are loaded
-//   cycles 1..C        R rounds per cycle (phase ROUND)
-//   cycle C+1          FINAL: H + (a..h), the feed-forward addition. `ready` is high here too, and
+// Timing (ROUNDS = R, 1 or 2; C = 64/R round cycles):
+//   cycle 0            start taken (IDLE or FINAL): working variables, chaining value and the
+//                      schedule window are loaded
+//   cycle 1            PRE: h + K + W and d + h + K + W of the first rounds are added
+//   cycles 2..C+1      R rounds per cycle (phase ROUND)
+//   cycle C+2          FINAL: H + (a..h), the feed-forward addition. `ready` is high here too, and
 //                      a start with init=0 continues with the next block at once, so a message costs
-//                      C+1 cycles per block plus one; a start with init=1 here is also allowed.
-//   cycle C+2          if no block started in FINAL: `done` pulses, the core is idle and `digest`
+//                      C+2 cycles per block plus one; a start with init=1 here is also allowed.
+//   cycle C+3          if no block started in FINAL: `done` pulses, the core is idle and `digest`
 //                      holds the result until the next block's FINAL (init=0 start) or load (init=1).
 // Neither data nor keys change the timing: every block takes the same number of cycles.
 //
 // Structure: working variables st_reg, chaining value h_reg, the 16-word schedule window w_reg
-// (w_reg word i = W[t+i] at the start of a cycle whose first round is t) and kw_reg (K+W for this
-// cycle's rounds, added one cycle ahead from registers). Control state is reset, the datapath not.
+// (w_reg word i = W[t+i] at the start of a cycle whose first round is t), and hkw_reg/dhkw_reg,
+// h + K + W and d + h + K + W of this cycle's rounds, added one cycle ahead from registers (with at
+// most two rounds per clock, the h and d a round will see are still plain register words a cycle
+// earlier; more rounds per clock would put an adder in front of the rounds, which is why ROUNDS
+// stops at 2). The rounds' critical path is then one carry-save tree and one carry chain each.
+// The PRE cycle keeps those additions off the load path too (the engine's muxes in front of
+// state_in and block), at one cycle per block.
+// Control state is reset, the datapath not.
 `default_nettype none
 
 module tonic_sha256_core #(
-    parameter ROUNDS = 2           // rounds per clock: 1, 2 or 4 (64/ROUNDS + 1 cycles per block)
+    parameter ROUNDS = 2           // rounds per clock: 1 or 2 (64/ROUNDS + 2 cycles per block)
 ) (
     input  wire         clk,
     input  wire         rst,
@@ -40,7 +48,7 @@ module tonic_sha256_core #(
     output reg          done,      // one cycle: idle, digest holds the last block's result
     output wire [255:0] digest     // chaining value after the last finished block, H0 in [31:0]
 );
-    localparam [1:0] P_IDLE = 2'd0, P_ROUND = 2'd1, P_FINAL = 2'd2;
+    localparam [1:0] P_IDLE = 2'd0, P_ROUND = 2'd1, P_FINAL = 2'd2, P_PRE = 2'd3;
     localparam [5:0] LAST_T = 6'(64 - ROUNDS);   // first round of the last ROUND cycle
 
     // round constants K0..K63: first 32 bits of the fractional parts of the cube roots of the
@@ -77,23 +85,44 @@ module tonic_sha256_core #(
     reg [255:0]          h_reg;       // chaining value at the start of the block
     reg [255:0]          st_reg;      // working variables a..h
     reg [511:0]          w_reg;       // schedule window, word i = W[t+i]
-    reg [32*ROUNDS-1:0]  kw_reg;      // K[t+r] + W[t+r] for r = 0..ROUNDS-1
+    reg [32*ROUNDS-1:0]  hkw_reg;     // h + K[t+r] + W[t+r] for this cycle's round r
+    reg [32*ROUNDS-1:0]  dhkw_reg;    // d + h + K[t+r] + W[t+r]
 
     assign ready  = phase_reg == P_IDLE || phase_reg == P_FINAL;
     assign digest = h_reg;
 
+    function [31:0] word(input [255:0] v, input integer k);
+        word = v[32*k +: 32];
+    endfunction
+    // carry-save adder: x + y + z == sum + carry (mod 2^32); returns {carry, sum}
+    function [63:0] csa(input [31:0] x, input [31:0] y, input [31:0] z);
+        csa = {((x & y) | (x & z) | (y & z)) << 1, x ^ y ^ z};
+    endfunction
+
     // ---- the rounds of this cycle ----
-    // each round reads the round before; split_var lets Verilator order the slices (no UNOPTFLAT)
-    wire [256*(ROUNDS+1)-1:0] chain /* verilator split_var */;
-    assign chain[255:0] = st_reg;
+    // Round r reads a = A[r], b = A[r-1], c = A[r-2] and e = E[r], f = E[r-1], g = E[r-2]; it makes
+    // A[r+1] and E[r+1]. ahist/ehist hold A/E[k-2] at index k (k = 0..ROUNDS+2); the split_var
+    // attribute lets the simulator order the slices (each round reads the one before).
+    wire [32*(ROUNDS+3)-1:0] ahist /* verilator split_var */;
+    wire [32*(ROUNDS+3)-1:0] ehist /* verilator split_var */;
+    assign ahist[95:0] = {st_reg[31:0], st_reg[63:32], st_reg[95:64]};        // a, b, c at 2, 1, 0
+    assign ehist[95:0] = {st_reg[159:128], st_reg[191:160], st_reg[223:192]};  // e, f, g at 2, 1, 0
     genvar r;
     generate
         for (r = 0; r < ROUNDS; r = r + 1) begin : g_round
             tonic_sha256_round u_round (
-                .st_in(chain[256*r +: 256]), .kw(kw_reg[32*r +: 32]), .st_out(chain[256*(r+1) +: 256])
+                .a(ahist[32*(r+2) +: 32]), .b(ahist[32*(r+1) +: 32]), .c(ahist[32*r +: 32]),
+                .e(ehist[32*(r+2) +: 32]), .f(ehist[32*(r+1) +: 32]), .g(ehist[32*r +: 32]),
+                .hkw(hkw_reg[32*r +: 32]), .dhkw(dhkw_reg[32*r +: 32]),
+                .a_new(ahist[32*(r+3) +: 32]), .e_new(ehist[32*(r+3) +: 32])
             );
         end
     endgenerate
+    // working variables after the rounds: a..d = A[R], A[R-1], A[R-2], A[R-3]; e..h likewise
+    // (with ROUNDS <= 2, A[R-3] and E[R-3] are b/c and f/g of this cycle's start)
+    wire [255:0] st_rounds = {ehist[32*(ROUNDS-1) +: 32], ehist[32*ROUNDS +: 32], ehist[32*(ROUNDS+1) +: 32],
+                              ehist[32*(ROUNDS+2) +: 32], ahist[32*(ROUNDS-1) +: 32], ahist[32*ROUNDS +: 32],
+                              ahist[32*(ROUNDS+1) +: 32], ahist[32*(ROUNDS+2) +: 32]};
 
     // ---- message schedule: ROUNDS new words per cycle, W[t+16+r] from the window ----
     function [31:0] small_sigma0(input [31:0] x);
@@ -103,43 +132,50 @@ module tonic_sha256_core #(
         small_sigma1 = {x[16:0], x[31:17]} ^ {x[18:0], x[31:19]} ^ {10'b0, x[31:10]};
     endfunction
 
-    wire [32*(16+ROUNDS)-1:0] wext /* verilator split_var */;   // W[t] .. W[t+15+ROUNDS]
-    assign wext[511:0] = w_reg;
-    generate
-        for (r = 0; r < ROUNDS; r = r + 1) begin : g_sched
-            assign wext[32*(16+r) +: 32] = small_sigma1(wext[32*(14+r) +: 32]) + wext[32*(9+r) +: 32] +
-                                           small_sigma0(wext[32*(1+r) +: 32]) + wext[32*r +: 32];
-        end
-    endgenerate
-    wire [511:0] w_next = wext[32*ROUNDS +: 512];
-
-    // K + W for the next cycle's rounds: the words W[t+R+r] (r < R <= 4) are already in w_reg
-    wire [5:0] t_next = t_reg + 6'(ROUNDS);
-    reg  [32*ROUNDS-1:0] kw_next;
+    reg [32*(16+ROUNDS)-1:0] wext;   // W[t] .. W[t+15+ROUNDS]
     integer i;
     always @* begin
+        wext[511:0] = w_reg;
         for (i = 0; i < ROUNDS; i = i + 1)
-            kw_next[32*i +: 32] = k_of(t_next + 6'(i)) + w_reg[32*(ROUNDS+i) +: 32];
+            wext[32*(16+i) +: 32] = small_sigma1(wext[32*(14+i) +: 32]) + wext[32*(9+i) +: 32] +
+                                    small_sigma0(wext[32*(1+i) +: 32]) + wext[32*i +: 32];
+    end
+    wire [511:0] w_next = wext[32*ROUNDS +: 512];
+
+    // ---- next cycle's h + K + W and d + h + K + W, from registers only ----
+    // Round r of the next cycle sees h = this cycle's word 7-R-r and d = word 3-R-r (the words
+    // only move down during R <= 2 rounds), and W[t+R+r] is word R+r of the window. In PRE (the
+    // cycle after a load) the first cycle's rounds see h = word 7-r, d = word 3-r and W[r].
+    wire pre = phase_reg == P_PRE;
+    wire [5:0] t_next = t_reg + 6'(ROUNDS);
+    reg [32*ROUNDS-1:0] hkw_next, dhkw_next;
+    reg [63:0] x1, x2;
+    always @* begin
+        for (i = 0; i < ROUNDS; i = i + 1) begin
+            x1 = csa(pre ? word(st_reg, 7 - i) : word(st_reg, 7 - ROUNDS - i),
+                     k_of(pre ? 6'(i) : t_next + 6'(i)),
+                     pre ? w_reg[32*i +: 32] : w_reg[32*(ROUNDS+i) +: 32]);
+            x2 = csa(x1[31:0], x1[63:32], pre ? word(st_reg, 3 - i) : word(st_reg, 3 - ROUNDS - i));
+            hkw_next[32*i +: 32]  = x1[31:0] + x1[63:32];
+            dhkw_next[32*i +: 32] = x2[31:0] + x2[63:32];
+        end
     end
 
-    // ---- loading a block: big-endian words from the byte lanes, K + W of rounds 0..R-1 ----
-    reg [511:0]          w_load;
-    reg [32*ROUNDS-1:0]  kw_load;
+    // ---- loading a block: big-endian words from the byte lanes; the chaining value is state_in
+    // (init), the digest of the previous block (IDLE) or h_reg + st_reg (FINAL) ----
+    reg [511:0] w_load;
     always @* begin
         for (i = 0; i < 16; i = i + 1)
             w_load[32*i +: 32] = {block[32*i +: 8], block[32*i+8 +: 8], block[32*i+16 +: 8], block[32*i+24 +: 8]};
-        for (i = 0; i < ROUNDS; i = i + 1)
-            kw_load[32*i +: 32] = k_of(6'(i)) + w_load[32*i +: 32];
     end
 
-    // ---- feed-forward addition (FINAL) and the chaining value of a new block ----
+    // ---- feed-forward addition (FINAL) ----
     reg [255:0] h_sum;
     always @* begin
         for (i = 0; i < 8; i = i + 1)
             h_sum[32*i +: 32] = h_reg[32*i +: 32] + st_reg[32*i +: 32];
     end
-    wire [255:0] h_prev = phase_reg == P_FINAL ? h_sum : h_reg;
-    wire [255:0] h_start = init ? state_in : h_prev;
+    wire [255:0] h_start = init ? state_in : (phase_reg == P_FINAL ? h_sum : h_reg);
     wire take = start && ready;
 
     // datapath (not reset)
@@ -148,14 +184,16 @@ module tonic_sha256_core #(
             h_reg  <= h_start;
             st_reg <= h_start;
             w_reg  <= w_load;
-            kw_reg <= kw_load;
             t_reg  <= 6'd0;
         end else begin
             if (phase_reg == P_FINAL) h_reg <= h_sum;
+            if (phase_reg == P_PRE || phase_reg == P_ROUND) begin
+                hkw_reg  <= hkw_next;
+                dhkw_reg <= dhkw_next;
+            end
             if (phase_reg == P_ROUND) begin
-                st_reg <= chain[256*ROUNDS +: 256];
+                st_reg <= st_rounds;
                 w_reg  <= w_next;
-                kw_reg <= kw_next;
                 t_reg  <= t_next;
             end
         end
@@ -169,9 +207,10 @@ module tonic_sha256_core #(
         end else begin
             done <= 1'b0;
             if (take) begin
-                phase_reg <= P_ROUND;
+                phase_reg <= P_PRE;
             end else begin
                 case (phase_reg)
+                    P_PRE:   phase_reg <= P_ROUND;
                     P_ROUND: if (t_reg == LAST_T) phase_reg <= P_FINAL;
                     P_FINAL: begin
                         phase_reg <= P_IDLE;
@@ -185,8 +224,8 @@ module tonic_sha256_core #(
 
 `ifndef SYNTHESIS
     initial begin
-        if (ROUNDS != 1 && ROUNDS != 2 && ROUNDS != 4) begin
-            $error("tonic_sha256_core: ROUNDS (%0d) must be 1, 2 or 4", ROUNDS);
+        if (ROUNDS != 1 && ROUNDS != 2) begin
+            $error("tonic_sha256_core: ROUNDS (%0d) must be 1 or 2", ROUNDS);
             $finish;
         end
     end
