@@ -146,14 +146,24 @@ module tonic_sha256_core #(
     // Round r of the next cycle sees h = this cycle's word 7-R-r and d = word 3-R-r (the words
     // only move down during R <= 2 rounds), and W[t+R+r] is word R+r of the window. In PRE (the
     // cycle after a load) the first cycle's rounds see h = word 7-r, d = word 3-r and W[r].
+    // k_reg holds the constants the additions need: K[i] in PRE, K[t+R+i] in a ROUND cycle (read
+    // from a ROM indexed by t_reg itself a cycle ahead, so no adder sits in front of the ROM)
+    function [31:0] k_ahead(input [5:0] t, input integer off);   // K[(t + off) mod 64]
+        integer j;
+        begin
+            k_ahead = 32'd0;
+            for (j = 0; j < 64; j = j + 1)
+                if (t == 6'(j)) k_ahead = k_of(6'(j + off));
+        end
+    endfunction
+    reg [32*ROUNDS-1:0] k_reg;
     wire pre = phase_reg == P_PRE;
     wire [5:0] t_next = t_reg + 6'(ROUNDS);
     reg [32*ROUNDS-1:0] hkw_next, dhkw_next;
     reg [63:0] x1, x2;
     always @* begin
         for (i = 0; i < ROUNDS; i = i + 1) begin
-            x1 = csa(pre ? word(st_reg, 7 - i) : word(st_reg, 7 - ROUNDS - i),
-                     k_of(pre ? 6'(i) : t_next + 6'(i)),
+            x1 = csa(pre ? word(st_reg, 7 - i) : word(st_reg, 7 - ROUNDS - i), k_reg[32*i +: 32],
                      pre ? w_reg[32*i +: 32] : w_reg[32*(ROUNDS+i) +: 32]);
             x2 = csa(x1[31:0], x1[63:32], pre ? word(st_reg, 3 - i) : word(st_reg, 3 - ROUNDS - i));
             hkw_next[32*i +: 32]  = x1[31:0] + x1[63:32];
@@ -180,6 +190,14 @@ module tonic_sha256_core #(
 
     // datapath (not reset)
     always @(posedge clk) begin
+        for (i = 0; i < ROUNDS; i = i + 1) begin
+            if (take)
+                k_reg[32*i +: 32] <= k_of(6'(i));
+            else if (pre)
+                k_reg[32*i +: 32] <= k_of(6'(ROUNDS + i));
+            else
+                k_reg[32*i +: 32] <= k_ahead(t_reg, 2 * ROUNDS + i);
+        end
         if (take) begin
             h_reg  <= h_start;
             st_reg <= h_start;
