@@ -177,11 +177,12 @@ static int in_window(unsigned start, unsigned field)
     return start < TONIC_PARSE_WINDOW && field + 2 <= TONIC_PARSE_WINDOW;
 }
 
-/* ~sum of an IPv4 header at x with its checksum field counted as 0; -1 if not computable. */
+/* ~sum of an IPv4 header at x with its checksum field counted as 0; -1 if not computable (the
+ * whole header must be in the frame and end at or before byte 256, docs/parser.md). */
 static int ip4_hdr_csum(const uint8_t *f, unsigned len, unsigned x, unsigned ihl, uint16_t *out)
 {
     uint16_t s;
-    if (ihl < 5 || x + 4 * ihl > len || !in_window(x, x + 10))
+    if (ihl < 5 || x + 4 * ihl > len || x + 4 * ihl > TONIC_PARSE_WINDOW)
         return -1;
     s = tonic_csum_sum(f + x, 10, 0);
     s = tonic_csum_sum(f + x + 12, 4 * ihl - 12, s);

@@ -100,10 +100,14 @@ void tonic_rxc_decode(const void *e, struct tonic_rx_meta *m)
     m->status = (uint8_t)tonic_rxc_status(e);
     m->csum_flags = (uint16_t)tonic_rxc_csum_flags(e);
     m->csum_raw = (uint16_t)tonic_rxc_csum_raw(e);
+    m->perr = (uint8_t)tonic_rxc_perr(e);
+    m->ptype = tonic_rxc_ptype(e);
+    m->l3_off = (uint16_t)tonic_rxc_l3_off(e);
+    m->l4_off = (uint16_t)tonic_rxc_l4_off(e);
+    m->il3_off = (uint16_t)tonic_rxc_il3_off(e);
+    m->il4_off = (uint16_t)tonic_rxc_il4_off(e);
+    m->tun_id = tonic_rxc_tun_id(e);
     m->rss_hash = tonic_rxc_rss_hash(e);
-    m->rsc_segs = (uint16_t)tonic_rxc_rsc_segs(e);
-    m->rsc_dupack = (uint8_t)tonic_rxc_rsc_dupack(e);
-    m->ts_delta = (uint16_t)tonic_rxc_ts_delta(e);
     m->ipsec_st = (uint8_t)tonic_rxc_ipsec_st(e);
-    m->sa_handle = tonic_rxc_sa_handle(e);
+    memcpy(m->cpl, (const void *)e, sizeof(m->cpl));
 }

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "ctl.h"
+#include "tonic_csum.h"
 #include "pcap_io.h"
 #include "tonic_regs.h"
 
@@ -27,11 +28,14 @@ static uint64_t now_ms(void)
 
 static void print_meta(unsigned long n, const struct tonic_rx_meta *m)
 {
-    printf("frame %lu: len %u status %s queue %u desc %u+%u csum_flags 0x%04x csum_raw 0x%04x rss_hash 0x%08x "
-           "rsc_segs %u rsc_dupack %u ts_delta %u ipsec_st %u sa_handle %u%s\n",
+    char parse[512];
+
+    /* the parse and checksum results in the model's text form (model/tonic_csum.c) */
+    tonic_rxmeta_format(parse, sizeof(parse), m->cpl);
+    printf("frame %lu: len %u status %s queue %u desc %u+%u csum_flags 0x%04x csum_raw 0x%04x perr 0x%02x "
+           "rss_hash 0x%08x ipsec_st %u%s\n  %s\n",
            n, m->len, tonic_rx_status_name(m->status), m->queue, m->desc_idx, m->ndesc, m->csum_flags, m->csum_raw,
-           m->rss_hash, m->rsc_segs, m->rsc_dupack, m->ts_delta, m->ipsec_st, m->sa_handle,
-           m->truncated ? " truncated" : "");
+           m->perr, m->rss_hash, m->ipsec_st, m->truncated ? " truncated" : "", parse);
 }
 
 static int receive(struct tonic_rxq *q, struct tpcap_writer *w, unsigned long count, unsigned timeout_s, int meta)

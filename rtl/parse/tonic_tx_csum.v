@@ -257,7 +257,7 @@ module tonic_tx_csum #(
         endcase
     end
     // P(o) reads beat o/8 with lanes below o%8; o = 8k (k > 0) reads beat k-1 whole
-    wire         o_edge = o[2:0] == 3'd0 && o != 12'd0;
+    wire         o_edge = o[2:0] == 3'd0 && o != 12'd0 && nop != 4'd0;   // not for the byte read
     wire [4:0]   o_beat = o_edge ? 5'(o[11:3] - 9'd1) : o[7:3];
     wire [3:0]   o_m = nop == 4'd0 ? 4'd8 : (o_edge ? 4'd8 : {1'b0, o[2:0]});
     wire         o_zero = o == 12'd0 && nop != 4'd0;

@@ -240,7 +240,7 @@ again:
         w[0] = q->cons | k << 16 | (uint32_t)(q - m.rxq) << 24;
         w[1] = f->len | (uint32_t)TONIC_RX_ST_OK << 16;
         w[3] = 0x5a5a0000u | f->len; /* a recognisable "RSS hash" */
-        w[4] = 1;                    /* RSC segments */
+        w[7] = 0x000004u;            /* PTYPE: outer L3 IPv4 (a recognisable value) */
         if (write_cpl(q, w, 8))
             return;
         q->cons = (q->cons + k) & mask;

@@ -50,10 +50,11 @@ int main(void)
     e[1] = 0x00042328u;
     e[2] = 0xBEEF1234u;
     e[3] = 0xDEADBEEFu;
-    e[4] = 0x00220011u;
-    e[5] = 0x00553344u;
+    e[1] |= 0x5Au << 24;          /* PERR */
+    e[4] = 0x0A80E036u;           /* L4_OFF 0x036, IL3_OFF 0x01C, L3_OFF 0x0A */
+    e[5] = 0x00550062u;           /* IL4_OFF 0x062, IPSEC_ST 0x55 */
     e[6] = 0x66778899u;
-    e[7] = 0x80000000u;
+    e[7] = 0x80ABCDEFu;
     CHECK(tonic_rxc_ready(e, 1));
     CHECK(!tonic_rxc_ready(e, 0));
     tonic_rxc_decode(e, &m);
@@ -65,11 +66,15 @@ int main(void)
     CHECK_EQ(m.csum_flags, 0x1234);
     CHECK_EQ(m.csum_raw, 0xBEEF);
     CHECK_EQ(m.rss_hash, 0xDEADBEEFu);
-    CHECK_EQ(m.rsc_segs, 0x11);
-    CHECK_EQ(m.rsc_dupack, 0x22);
-    CHECK_EQ(m.ts_delta, 0x3344);
+    CHECK_EQ(m.perr, 0x5A);
+    CHECK_EQ(m.l4_off, 0x036);
+    CHECK_EQ(m.il3_off, 0x01C);
+    CHECK_EQ(m.l3_off, 0x0A);
+    CHECK_EQ(m.il4_off, 0x062);
     CHECK_EQ(m.ipsec_st, 0x55);
-    CHECK_EQ(m.sa_handle, 0x66778899u);
+    CHECK_EQ(m.tun_id, 0x66778899u);
+    CHECK_EQ(m.ptype, 0xABCDEFu);
+    CHECK_EQ(m.cpl[7], 0x80ABCDEFu);
     CHECK_EQ(m.truncated, 0);
 
     /* phase across a wrap: the ring starts zeroed (phase 0 everywhere, not ready for phase 1) */

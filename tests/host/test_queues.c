@@ -88,7 +88,7 @@ static void basic(struct tonic_dev *dev)
         CHECK_EQ(m.desc_idx, first);
         CHECK_EQ(m.ndesc, ndesc[i]);
         CHECK_EQ(m.rss_hash, 0x5a5a0000u | wire);
-        CHECK_EQ(m.rsc_segs, 1);
+        CHECK_EQ(m.ptype, 0x000004u);
         CHECK_EQ(m.truncated, 0);
         fill(tx, lens[i], i);
         memset(tx + lens[i], 0, wire - lens[i]);

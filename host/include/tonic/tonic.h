@@ -289,13 +289,14 @@ struct tonic_rx_meta {
     uint16_t desc_idx;
     uint8_t ndesc, queue, status; /* status: TONIC_RX_ST_* of tonic_regs.h */
     bool truncated;
-    uint16_t csum_flags, csum_raw;
+    uint16_t csum_flags, csum_raw; /* TONIC_CSUMF_* verdicts; ones'-complement sum of bytes 14.. */
+    uint8_t perr;                  /* parser error flags, TONIC_PERR_* */
+    uint32_t ptype;                /* packet type: bits 0..23 of the parser record (PMETA) */
+    uint16_t l3_off, l4_off, il3_off, il4_off; /* header offsets (0: absent) */
+    uint32_t tun_id;               /* GRE key (NVGRE: VSID << 8 | FlowID) or SPI, see RXC.TUN_ID */
     uint32_t rss_hash;
-    uint16_t rsc_segs;
-    uint8_t rsc_dupack;
-    uint16_t ts_delta;
     uint8_t ipsec_st;
-    uint32_t sa_handle;
+    uint32_t cpl[8];               /* the completion entry as the device wrote it */
 };
 /* Returns 1 and the next frame (gathered from its buffers into buf, at most cap bytes) with its
  * completion metadata, re-posts the buffers and writes PROD and CQ_CONS; 0 if none is ready. */
