@@ -216,15 +216,19 @@ unsigned tonic_tx_csum(uint8_t *frame, unsigned len, const uint32_t txd[8], cons
         unsigned enc_ip = tonic_txd_enc_frame_off(txd) + tonic_txd_enc_ip_off(txd);
         int tcp = tonic_txd_csum_tcp(txd) != 0, udp = tonic_txd_csum_udp(txd) != 0;
 
-        /* IP header: only with CSUM_IPHDR and CSUM_IP4 (for the inner header as well: the doc puts
-         * both under "CSUM_IPHDR with CSUM_IP4"). */
-        if (tonic_txd_csum_iphdr(txd) && tonic_txd_csum_ip4(txd)) {
+        /* IP headers (CSUM_IPHDR): the outer one when CSUM_IP4, the inner one when ENC and not
+         * ENC_IP6, whatever the outer version */
+        int want_o = tonic_txd_csum_iphdr(txd) && tonic_txd_csum_ip4(txd);
+        int want_i = tonic_txd_csum_iphdr(txd) && enc && !tonic_txd_enc_ip6(txd);
+        if (want_o || want_i) {
             if (!(config_csum & TONIC_CONFIG_CSUM_TX_IP4)) {
                 res |= TONIC_TXCS_SKIPPED;
             } else {
                 unsigned ihl = tonic_pmeta_ihl(pmeta);
                 uint16_t v;
-                if (ihl != 0 && ip4_hdr_csum(frame, len, tonic_pmeta_l3_off(pmeta), ihl, &v) == 0) {
+                if (!want_o) {
+                    /* no outer request */
+                } else if (ihl != 0 && ip4_hdr_csum(frame, len, tonic_pmeta_l3_off(pmeta), ihl, &v) == 0) {
                     w[nw].off = tonic_pmeta_l3_off(pmeta) + 10;
                     w[nw].val = v;
                     w[nw].bit = TONIC_TXCS_OUTER_IP;
@@ -232,7 +236,7 @@ unsigned tonic_tx_csum(uint8_t *frame, unsigned len, const uint32_t txd[8], cons
                 } else {
                     res |= TONIC_TXCS_SKIPPED;
                 }
-                if (enc && !tonic_txd_enc_ip6(txd)) {
+                if (want_i) {
                     if (enc_ip < len && frame[enc_ip] >> 4 == 4 &&
                         ip4_hdr_csum(frame, len, enc_ip, frame[enc_ip] & 15u, &v) == 0) {
                         w[nw].off = enc_ip + 10;
@@ -349,7 +353,7 @@ int tonic_tx_csum_request(uint8_t *frame, unsigned len, uint32_t txd[8], int sty
         int any = 0;
         if (!o4 && !o6)
             return 0;
-        if (o4 && in_window(ol3_off, ol3_off + 10) && ol3_off + 4 * ihl <= len) {
+        if (o4 && ol3_off + 4 * ihl <= TONIC_PARSE_WINDOW && ol3_off + 4 * ihl <= len) {
             tonic_set_txd_csum_iphdr(txd, 1);
             wr16(frame + ol3_off + 10, 0);
             any = 1;
@@ -365,9 +369,8 @@ int tonic_tx_csum_request(uint8_t *frame, unsigned len, uint32_t txd[8], int sty
                 tonic_set_txd_enc_frame_off(txd, iframe);
                 tonic_set_txd_enc_ip_off(txd, il3_off - iframe);
                 tonic_set_txd_enc_ip6(txd, i6);
-                /* The inner IPv4 header checksum is requested through CSUM_IPHDR + CSUM_IP4, so only
-                 * under an IPv4 outer header; under IPv6 the stack keeps computing it. */
-                if (i4 && o4 && in_window(il3_off, il3_off + 10) && il3_off + 4 * iihl <= len) {
+                /* the inner IPv4 header checksum: CSUM_IPHDR with ENC (and not ENC_IP6) */
+                if (i4 && il3_off + 4 * iihl <= TONIC_PARSE_WINDOW && il3_off + 4 * iihl <= len) {
                     tonic_set_txd_csum_iphdr(txd, 1);
                     wr16(frame + il3_off + 10, 0);
                     any = 1;

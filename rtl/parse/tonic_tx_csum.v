@@ -191,18 +191,19 @@ module tonic_tx_csum #(
                 f + 12'd2 > 12'd256 || {2'd0, f} + 14'd2 > flen) d_skip = 1'b1;
             else begin d_l4 = 1'b1; d_a = {1'b0, r_cstart}; d_f = f[10:0]; d_udp0 = r_udp; end
         end else if (r_ip4 || r_ip6) begin
-            if (r_iphdr && r_ip4) begin
-                if (!c_ip4 || rec[`TONIC_PMETA_L3_LSB +: 2] != 2'(`TONIC_PTYPE_L3_IP4) ||
-                    rec[`TONIC_PMETA_IHL_LSB +: 4] == 4'd0 || xe > 12'd256) d_skip = 1'b1;
-                else begin
-                    d_oip = 1'b1; d_x = rec[`TONIC_PMETA_L3_OFF_LSB +: 11];
-                    d_ohl = {rec[`TONIC_PMETA_IHL_LSB +: 4], 2'b00};
+            // IP headers: the outer one with CSUM_IP4, the inner one with ENC and not ENC_IP6
+            if (r_iphdr && (r_ip4 || (r_enc && !r_eip6)) && !c_ip4) d_skip = 1'b1;
+            else if (r_iphdr) begin
+                if (r_ip4) begin
+                    if (rec[`TONIC_PMETA_L3_LSB +: 2] != 2'(`TONIC_PTYPE_L3_IP4) ||
+                        rec[`TONIC_PMETA_IHL_LSB +: 4] == 4'd0 || xe > 12'd256) d_skip = 1'b1;
+                    else begin
+                        d_oip = 1'b1; d_x = rec[`TONIC_PMETA_L3_OFF_LSB +: 11];
+                        d_ohl = {rec[`TONIC_PMETA_IHL_LSB +: 4], 2'b00};
+                    end
                 end
-                if (r_enc && !r_eip6) begin
-                    // the header itself is checked when its first byte has been read
-                    if (!c_ip4) d_skip = 1'b1;
-                    else begin d_iip = 1'b1; d_ix = ix[10:0]; end
-                end
+                // the inner header itself is checked once its first byte has been read
+                if (r_enc && !r_eip6) begin d_iip = 1'b1; d_ix = ix[10:0]; end
             end
             if (r_tcp && r_udp) d_skip = 1'b1;
             else if (r_tcp || r_udp) begin

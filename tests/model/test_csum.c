@@ -345,8 +345,10 @@ static void test_tx_roundtrip(void)
         } else {
             tonic_parse(f, n, pm);
             if (tonic_txd_csum_iphdr(txd)) {
-                scribble(c, tonic_pmeta_l3_off(pm) + 10);
-                want |= TONIC_TXCS_OUTER_IP;
+                if (tonic_txd_csum_ip4(txd)) {
+                    scribble(c, tonic_pmeta_l3_off(pm) + 10);
+                    want |= TONIC_TXCS_OUTER_IP;
+                }
                 if (tonic_txd_enc(txd) && !tonic_txd_enc_ip6(txd)) {
                     scribble(c, tonic_pmeta_il3_off(pm) + 10);
                     want |= TONIC_TXCS_INNER_IP;
