@@ -25,6 +25,7 @@ bench: build
 	@bash scripts/setup.sh --bench
 	@bash bench/run.sh $(BUILD)
 	@bash bench/cpu.sh $(BUILD)
+	@bash bench/parse.sh $(BUILD)
 
 regs:
 	@python3 scripts/regmap.py rtl/regs/tonic_regs.toml --md docs/registers.md
