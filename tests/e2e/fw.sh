@@ -20,7 +20,7 @@ check "the firmware's banner is in its log ($log)" grep -qi "tonic" <<<"$log"
 
 out=$(ctl caps 2>&1)
 check "caps lists what the RTL has: 16 DMA buffers per frame" grep -q "dma_sg 16" <<<"$out"
-supported() { grep -qE "tx-checksum-ipv4 +off *$" <<<"$out" && grep -qE "tx-tcp-segmentation +off +\[not supported\]" <<<"$out"; }
+supported() { grep -qE "tx-checksum-ipv4 +on *$" <<<"$out" && grep -qE "tx-tcp-segmentation +off +\[not supported\]" <<<"$out"; }
 check "caps: checksum offload supported, LSO not in this build" supported
 out=$(ctl offload show 2>&1)
 check "offload show: everything off at start" grep -q "csum 0x00000000 lso 0x0" <<<"$out"
