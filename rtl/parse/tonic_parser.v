@@ -175,7 +175,7 @@ module tonic_parser #(
     reg  [7:0]   e;           // error raised by this step
     reg  [10:0]  nc;          // scratch cursor
     reg  [15:0]  len16;
-    reg  [15:0]  end16;
+    reg  [16:0]  end17;
     reg  [11:0]  ahn;
     reg  [11:0]  extn;
     reg  [4:0]   greg;
@@ -193,7 +193,7 @@ module tonic_parser #(
     reg  [13:0]  v_lim;
 
     always @* begin
-        n_st = st; n_cur = cur; e = 8'd0; nc = cur; len16 = 16'd0; end16 = 16'd0;
+        n_st = st; n_cur = cur; e = 8'd0; nc = cur; len16 = 16'd0; end17 = 17'd0;
         ahn = 12'd0; extn = 12'd0; greg = 5'd0; proto = 8'd0; dispatch = 1'b0; dispatch6 = 1'b0;
         w_vlans = 1'b0; w_l3 = 1'b0; w_l4 = 1'b0; w_ihl = 1'b0; w_end = 1'b0; w_ah = 1'b0;
         w_udpx = 1'b0; w_key = 1'b0; w_spi = 1'b0; w_tun = 1'b0; w_il2 = 1'b0;
@@ -233,17 +233,17 @@ module tonic_parser #(
                     else if (b0[3:0] < 4'd5) e = E_HLEN;
                     else if (len16 < {10'd0, b0[3:0], 2'b00}) e = E_LEN;
                     else begin
-                        end16 = {5'd0, cur} + len16;
+                        end17 = {6'd0, cur} + {1'b0, len16};
                         // the outer limit is the frame: if it has not ended yet, the length is
-                        // checked when it does (pend); a datagram of 16 KiB or more never fits
-                        if (end16[15:14] != 2'd0) e = E_LEN;
+                        // checked when it does (pend); a datagram ending at 16 KiB or later never fits
+                        if (end17[16:14] != 3'd0) e = E_LEN;
                         else if (lim_ip || cur_done) begin
-                            if (end16[13:0] > lim_eff) e = E_LEN;
+                            if (end17[13:0] > lim_eff) e = E_LEN;
                         end else set_pend = 1'b1;
                         if (e == 8'd0) begin
                             w_ihl = 1'b1; v_ihl = b0[3:0];
-                            w_end = 1'b1; v_end = end16[13:0];
-                            set_lim = 1'b1; v_lim = end16[13:0];
+                            w_end = 1'b1; v_end = end17[13:0];
+                            set_lim = 1'b1; v_lim = end17[13:0];
                             set_fam6 = 1'b0;
                             nc = cur + {5'd0, b0[3:0], 2'b00};
                             n_cur = nc;
@@ -259,15 +259,15 @@ module tonic_parser #(
             W_IP6: begin
                 e = need(cur, lim_eff, 7'd40);
                 if (e == 8'd0) begin
-                    end16 = {5'd0, cur} + 16'd40 + {2'd0, be16_4[13:0]};
+                    end17 = {6'd0, cur} + 17'd40 + {3'd0, be16_4[13:0]};
                     if (b0[7:4] != 4'd6) e = E_VER;
-                    else if (be16_4[15:14] != 2'd0 || end16[15:14] != 2'd0) e = E_LEN;
+                    else if (be16_4[15:14] != 2'd0 || end17[16:14] != 3'd0) e = E_LEN;
                     else if (lim_ip || cur_done) begin
-                        if (end16[13:0] > lim_eff) e = E_LEN;
+                        if (end17[13:0] > lim_eff) e = E_LEN;
                     end else set_pend = 1'b1;
                     if (e == 8'd0) begin
-                        w_end = 1'b1; v_end = end16[13:0];
-                        set_lim = 1'b1; v_lim = end16[13:0];
+                        w_end = 1'b1; v_end = end17[13:0];
+                        set_lim = 1'b1; v_lim = end17[13:0];
                         set_fam6 = 1'b1;
                         nc = cur + 11'd40;
                         n_cur = nc;
@@ -332,8 +332,8 @@ module tonic_parser #(
                 e = need(cur, lim_eff, 7'd8);
                 if (e == 8'd0) begin
                     len16 = be16_4;
-                    end16 = {5'd0, cur} + len16;
-                    if (len16 < 16'd8 || end16 != {2'd0, lim_eff}) e = E_LEN;
+                    end17 = {6'd0, cur} + {1'b0, len16};
+                    if (len16 < 16'd8 || end17 != {3'd0, lim_eff}) e = E_LEN;
                     else begin
                         n_st = W_STOP;
                         if (be16_0 == 16'd4500 || be16_2 == 16'd4500) begin
