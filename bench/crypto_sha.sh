@@ -63,8 +63,8 @@ if [ $quick -eq 0 ]; then
         (cd "$work" && "$npr" --85k --package CABGA381 --json "sha$r.json" --freq 100 --timing-allow-fail --seed 1 \
             >"pnr$r.log" 2>&1) || { tail -20 "$work/pnr$r.log"; exit 1; }
         fmax=$(grep -E "Max frequency for clock" "$work/pnr$r.log" | tail -n 1 | sed -E 's/.*: ([0-9.]+) MHz.*/\1/')
-        luts=$(grep -E "^Info:[[:space:]]+TRELLIS_COMB:" "$work/pnr$r.log" | tail -n 1 | awk '{print $2}')
-        ffs=$(grep -E "^Info:[[:space:]]+TRELLIS_FF:" "$work/pnr$r.log" | tail -n 1 | awk '{print $2}')
+        luts=$(grep -E "^Info:[[:space:]]+TRELLIS_COMB:" "$work/pnr$r.log" | tail -n 1 | awk '{print $3}' | tr -d /)
+        ffs=$(grep -E "^Info:[[:space:]]+TRELLIS_FF:" "$work/pnr$r.log" | tail -n 1 | awk '{print $3}' | tr -d /)
         bpc=$(awk '$1 == "hmac" && $2 == 1500 {print $5}' "$work/rate$r.txt")
         awk -v r="$r" -v f="$fmax" -v l="$luts" -v ff="$ffs" -v b="$bpc" 'BEGIN {
             g = b * 8 * f / 1000; c = 10 / g; ci = int(c); if (ci < c) ci++;
