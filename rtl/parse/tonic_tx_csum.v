@@ -122,9 +122,10 @@ module tonic_tx_csum #(
     reg  [13:0]  cap_len;
     reg  [13:0]  cap_lastnz;
     // per slot, slot i at [i*W +: W]
-    reg  [NSLOT*14-1:0]  sl_len;
+    // (16-bit strides: a stride of 14 would make the slot index a multiplier)
+    reg  [NSLOT*16-1:0]  sl_len;
     reg  [NSLOT*16-1:0]  sl_total;
-    reg  [NSLOT*14-1:0]  sl_lastnz;       // last nonzero byte + 1 (0: all zero)
+    reg  [NSLOT*16-1:0]  sl_lastnz;       // last nonzero byte + 1 (0: all zero)
     reg  [NSLOT*128-1:0] sl_ol;
     reg  [NSLOT-1:0] sl_bad;
 
@@ -161,7 +162,7 @@ module tonic_tx_csum #(
     wire         job_start = jst == J_IDLE && slot_busy[rs] && slot_done[rs] && rec_valid;
     // the frame's requests
     wire [127:0] ol = sl_ol[rs*128 +: 128];
-    wire [13:0]  flen = sl_len[rs*14 +: 14];
+    wire [13:0]  flen = sl_len[rs*16 +: 14];
     wire         r_ip4 = ol[`TONIC_TXD_CSUM_IP4_LSB - 96 +: 1], r_ip6 = ol[`TONIC_TXD_CSUM_IP6_LSB - 96 +: 1], r_tcp = ol[`TONIC_TXD_CSUM_TCP_LSB - 96 +: 1];
     wire         r_udp = ol[`TONIC_TXD_CSUM_UDP_LSB - 96 +: 1], r_iphdr = ol[`TONIC_TXD_CSUM_IPHDR_LSB - 96 +: 1], r_part = ol[`TONIC_TXD_CSUM_PARTIAL_LSB - 96 +: 1];
     wire [9:0]   r_l4off = ol[`TONIC_TXD_L4_OFF_LSB - 96 +: 10], r_cstart = ol[`TONIC_TXD_CSUM_START_LSB - 96 +: 10];
@@ -345,7 +346,7 @@ module tonic_tx_csum #(
                     j_oip <= d_oip; j_iip <= d_iip; j_l4 <= d_l4; j_skip <= d_skip; j_udp0 <= d_udp0;
                     j_x <= d_x; j_ix <= d_ix; j_a <= d_a; j_f <= d_f; j_ohl <= d_ohl;
                     j_en <= {d_l4, {4{d_oip}}, {5{d_iip}}};
-                    j_len <= flen; j_lastnz <= sl_lastnz[rs*14 +: 14]; j_total <= sl_total[rs*16 +: 16];
+                    j_len <= flen; j_lastnz <= sl_lastnz[rs*16 +: 14]; j_total <= sl_total[rs*16 +: 16];
                     j_ibyte <= 8'd0;
                     pv <= 160'd0;
                 end
@@ -375,9 +376,9 @@ module tonic_tx_csum #(
             end
             if (s_axis_tlast) begin
                 slot_done[ws] <= 1'b1;
-                sl_len[ws*14 +: 14] <= len_next;
+                sl_len[ws*16 +: 16] <= {2'b00, len_next};
                 sl_total[ws*16 +: 16] <= fold({2'd0, run_next});
-                sl_lastnz[ws*14 +: 14] <= lastnz_next;
+                sl_lastnz[ws*16 +: 16] <= {2'b00, lastnz_next};
                 sl_bad[ws] <= s_axis_tuser;
                 ws <= ws + 1'b1;
             end
