@@ -458,10 +458,10 @@ int tonic_csum_flags_str(char *buf, size_t n, unsigned flags)
 
 int tonic_perr_str(char *buf, size_t n, unsigned perr)
 {
-    static const char *const names[] = {"TRUNC", "BAD_HLEN", "LEN", "UNKNOWN", "DEEP", "BAD_VER", "OVERRUN"};
+    static const char *const names[] = {"TRUNC", "BAD_HLEN", "LEN", "UNKNOWN", "DEEP", "BAD_VER"};
     static const unsigned bits[] = {TONIC_PERR_TRUNC,   TONIC_PERR_BAD_HLEN, TONIC_PERR_LEN,    TONIC_PERR_UNKNOWN,
-                                    TONIC_PERR_DEEP,    TONIC_PERR_BAD_VER,  TONIC_PERR_OVERRUN};
-    return names_str(buf, n, perr, names, bits, 7);
+                                    TONIC_PERR_DEEP,    TONIC_PERR_BAD_VER};
+    return names_str(buf, n, perr, names, bits, 6);
 }
 
 static const char *l3_name(unsigned t)

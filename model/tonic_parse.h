@@ -2,7 +2,7 @@
 /* tonic_parse.h — C reference model of the header parser (rtl/parse/). It implements the walk of
  * docs/parser.md step by step and fills one PMETA record (format PMETA in rtl/regs/tonic_regs.toml,
  * accessors tonic_pmeta_*() in the generated tonic_regs.h), so the RTL can be compared with it bit
- * for bit. The model never produces PERR_OVERRUN (a hardware back-pressure condition). */
+ * for bit. */
 #ifndef TONIC_PARSE_H
 #define TONIC_PARSE_H
 
