@@ -26,6 +26,8 @@ bench: build
 	@bash bench/run.sh $(BUILD)
 	@bash bench/cpu.sh $(BUILD)
 	@bash bench/parse.sh $(BUILD)
+	@bash bench/crypto_gcm.sh $(BUILD)
+	@bash bench/crypto_sha.sh $(BUILD)
 
 regs:
 	@python3 scripts/regmap.py rtl/regs/tonic_regs.toml --md docs/registers.md
