@@ -507,6 +507,9 @@ module tonic_parser #(
             slot_busy[rs] <= 1'b0;
             slot_done[rs] <= 1'b0;
             rs <= rs + 1'b1;
+        end
+        // the walker starts afresh for the next frame (and at reset)
+        if (fin || rst) begin
             st <= W_ETH; cur <= 11'd0; lim <= 14'd0; lim_ip <= 1'b0; inner <= 1'b0; fam6 <= 1'b0;
             x0 <= 11'd0; pend <= 1'b0; pend_end <= 14'd0;
             f_vlans <= 2'd0; f_ivlans <= 2'd0; f_l3 <= 2'd0; f_il3 <= 2'd0; f_udpx <= 2'd0;
@@ -526,13 +529,6 @@ module tonic_parser #(
             cap_beat <= 11'd0;
             cap_bytes <= 14'd0;
             m_valid <= 1'b0;
-            st <= W_ETH; cur <= 11'd0; lim <= 14'd0; lim_ip <= 1'b0; inner <= 1'b0; fam6 <= 1'b0;
-            x0 <= 11'd0; pend <= 1'b0; pend_end <= 14'd0;
-            f_vlans <= 2'd0; f_ivlans <= 2'd0; f_l3 <= 2'd0; f_il3 <= 2'd0; f_udpx <= 2'd0;
-            f_iudpx <= 2'd0; f_tun <= 2'd0; f_l4 <= 3'd0; f_il4 <= 3'd0; f_ah <= 1'b0; f_iah <= 1'b0;
-            f_key_v <= 1'b0; f_spi_v <= 1'b0; f_err <= 8'd0; f_l3_off <= 11'd0; f_l4_off <= 11'd0;
-            f_il2_off <= 11'd0; f_il3_off <= 11'd0; f_il4_off <= 11'd0; f_ihl <= 4'd0; f_iihl <= 4'd0;
-            f_l3_end <= 14'd0; f_il3_end <= 14'd0; f_key <= 32'd0; f_spi <= 32'd0;
         end
     end
 endmodule
