@@ -2,21 +2,23 @@
 # SPDX-License-Identifier: MIT
 # bench/crypto_gcm.sh — figures of the AES / GCM / GMAC cores (docs/aes_gcm.md), by measurement:
 #  1. bytes per cycle of tonic_gcm for 64, 576, 1,500 and 9,000-byte packets, back to back, with
-#     AES-128 and AES-256 (full-rate UNROLL 7 and small UNROLL 2), and of tonic_aes on single blocks
+#     AES-128 and AES-256 (line rate: UNROLL 8 SPLIT 1; small: UNROLL 2), and of tonic_aes on single
+#     blocks
 #  2. Yosys area on ECP5 (LUT4, FF, block RAM, LUT RAM, DSP) of each block and the combined engine
 #  3. nextpnr-ecp5 place and route (LFE5UM-85F) of tonic_gcm, tonic_aes and one GHASH step: Fmax,
 #     and Gb/s at that Fmax from the 1,500-byte figure
 #  4. 1,000,000 random packets against OpenSSL (tb_gcm random), with random stalls (started in the
 #     background first, since it is the longest)
 # Usage: bench/crypto_gcm.sh BUILD_DIR [--quick]   (--quick: no place and route, 20,000 random
-#        packets instead of 1,000,000). Needs the targets tb_gcm tb_gcm_small tb_aes tb_aes_iter.
+#        packets instead of 1,000,000). Needs the targets tb_gcm tb_gcm_small tb_aes tb_aes_iter
+#        tb_aes_split.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:?usage: bench/crypto_gcm.sh BUILD_DIR [--quick]}
 quick=0; [ "${2:-}" = "--quick" ] && quick=1
 case "$build" in /*) ;; *) build="$(pwd)/$build" ;; esac
 bin="$build/bin"
-for t in tb_gcm tb_gcm_small tb_aes tb_aes_iter; do
+for t in tb_gcm tb_gcm_small tb_aes tb_aes_iter tb_aes_split; do
     [ -x "$bin/$t" ] || { echo "bench: $bin/$t missing (cmake --build $build --target $t)" >&2; exit 1; }
 done
 work=$(mktemp -d /tmp/tonic-gcm-bench.XXXXXX)
@@ -29,14 +31,15 @@ n=1000000; [ $quick -eq 1 ] && n=20000
 rnd_pid=$!
 
 echo "== 1. throughput in simulated cycles (64-bit beats; packets = payload + 8 bytes of AAD, back to back)"
-echo "-- tonic_gcm, UNROLL 7 (full rate)"
+echo "-- tonic_gcm, UNROLL 8 SPLIT 1 (line rate; limit = input beats per packet)"
 "$bin/tb_gcm" rate | tee "$work/rate.txt" | grep -v "passed,"
 echo "-- tonic_gcm, UNROLL 2 (small)"
 "$bin/tb_gcm_small" rate quick | grep -v "passed,"
 echo "-- tonic_aes, single blocks back to back"
-echo "UNROLL 7: $("$bin/tb_aes" rate | grep AES-256)"
+echo "UNROLL 8: $("$bin/tb_aes" rate | grep AES-256)"
 echo "UNROLL 1: $("$bin/tb_aes_iter" rate | grep AES-256)"
-bpc1500=$(awk '$1 == "AES-GCM-256" && $2 == 1500 {print $6}' "$work/rate.txt")
+echo "UNROLL 3 SPLIT 1: $("$bin/tb_aes_split" rate | grep AES-256)"
+bpc1500=$(awk '$1 == "AES-GCM-256" && $2 == 1500 {print $7}' "$work/rate.txt")
 
 echo
 echo "== 2. Yosys $(yosys -V | awk '{print $2}') area on ECP5 (synth_ecp5; DPR16X4 = LUT RAM, DP16KD = block RAM)"
@@ -55,14 +58,14 @@ area() { # area LABEL TOP [chparam args]
         p && $1 == "MULT18X18D" {x=$2} /^$/ && p && l {d=1; p=0}
         END {printf "%-40s %8d %8d %8d %8d %6d %8d\n", m, l, f, b, r, x, s}' "$work/stat.txt"
 }
-area "tonic_gcm UNROLL 7 (engine, 4 slots)" tonic_gcm -set UNROLL 7
+area "tonic_gcm UNROLL 8 SPLIT 1 (engine, 4 slots)" tonic_gcm -set UNROLL 8 -set SPLIT 1
 area "tonic_gcm UNROLL 2" tonic_gcm -set UNROLL 2
-area "tonic_aes_core UNROLL 7 encrypt only" tonic_aes_core -set UNROLL 7 -set DECRYPT 0
-area "tonic_aes UNROLL 7 enc+dec" tonic_aes -set UNROLL 7 -set DECRYPT 1
+area "tonic_aes_core UNROLL 8 SPLIT 1 encrypt" tonic_aes_core -set UNROLL 8 -set SPLIT 1 -set DECRYPT 0
+area "tonic_aes UNROLL 8 SPLIT 1 enc+dec" tonic_aes -set UNROLL 8 -set SPLIT 1 -set DECRYPT 1
 area "tonic_aes UNROLL 1 enc+dec" tonic_aes -set UNROLL 1 -set DECRYPT 1
 area "tonic_aes_keyexp (enc+dec schedule)" tonic_aes_keyexp
 area "tonic_aes_round (encrypt)" tonic_aes_round -set DECRYPT 0
-area "tonic_ghash_mul (64 x 128 step)" tonic_ghash_mul
+area "tonic_ghash_mul (64 x 128, 2 stages)" tonic_ghash_mul
 area "tonic_gcm_data (XOR + GHASH lane)" tonic_gcm_data
 area "tonic_gcm_final (length block, tag)" tonic_gcm_final
 
@@ -83,9 +86,9 @@ if [ $quick -eq 0 ]; then
         printf "%-34s Fmax %7.2f MHz   TRELLIS_COMB %s\n" "$label" "$f" "$u"
         echo "$f" >"$pnr/$w.fmax"
     }
-    pr "tonic_gcm UNROLL 7" gcm_fmax_wrap -set UNROLL 7
-    pr "tonic_aes UNROLL 7 enc+dec" aes_fmax_wrap -set UNROLL 7
-    pr "tonic_ghash_mul (registered)" ghash_fmax_wrap
+    pr "tonic_gcm UNROLL 8 SPLIT 1" gcm_fmax_wrap -set UNROLL 8 -set SPLIT 1
+    pr "tonic_aes UNROLL 8 SPLIT 1 enc+dec" aes_fmax_wrap -set UNROLL 8 -set SPLIT 1
+    pr "tonic_ghash_mul (GHASH lane loop)" ghash_fmax_wrap
     f=$(cat "$pnr/gcm_fmax_wrap.fmax")
     awk -v f="$f" -v b="$bpc1500" 'BEGIN {printf "tonic_gcm at Fmax: %.2f Gb/s on 1,500-byte packets (%s bytes/cycle x %.2f MHz); 10 Gb/s needs 156.25 MHz at 8 bytes/cycle\n", b * 8 * f / 1000, b, f}'
     echo "critical paths: $pnr/*.pnr.log ('Critical path report')"

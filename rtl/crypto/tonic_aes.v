@@ -11,15 +11,16 @@
 //   m_blk_*  results, in order. A FIFO of OUT_DEPTH blocks holds them; s_blk_ready also counts
 //            blocks in flight, so nothing is lost when m_blk_ready stays low.
 // Byte order: FIPS-197 byte strings, byte 0 in the most significant bits.
-// Throughput (m_blk_ready high): one block every ceil(14 / UNROLL) cycles; latency
-// ceil(14 / UNROLL) * UNROLL + 2 cycles from s_blk transfer to m_blk_valid.
+// Throughput (m_blk_ready high): UNROLL blocks every 14 cycles; latency 14 * (1 + SPLIT) + 2 cycles
+// from s_blk transfer to m_blk_valid, the same for every key size.
 `default_nettype none
 
 module tonic_aes #(
     parameter UNROLL        = 1,   // round units, 1..14 (7: one block every 2 cycles; 1: iterative)
+    parameter SPLIT         = 0,   // 1: two pipeline stages per round (shorter cycle, same rate)
     parameter SLOTS_LOG2    = 2,   // log2 of the number of key slots
     parameter DECRYPT       = 1,   // 1: decryption as well as encryption
-    parameter OUT_DEPTH_LOG2 = 4   // output FIFO depth (must exceed the blocks in flight for full rate)
+    parameter OUT_DEPTH_LOG2 = 5   // output FIFO depth (must cover latency x rate for full rate)
 ) (
     input  wire                  clk,
     input  wire                  rst,
@@ -53,7 +54,7 @@ module tonic_aes #(
     assign s_key_ready = !key_busy;
     assign s_blk_ready = core_ready && room;
 
-    tonic_aes_core #(.UNROLL(UNROLL), .SLOTS_LOG2(SLOTS_LOG2), .DECRYPT(DECRYPT), .USER_W(1)) u_core (
+    tonic_aes_core #(.UNROLL(UNROLL), .SPLIT(SPLIT), .SLOTS_LOG2(SLOTS_LOG2), .DECRYPT(DECRYPT), .USER_W(1)) u_core (
         .clk(clk), .rst(rst),
         .key_start(s_key_valid), .key_slot(s_key_slot), .key(s_key_data), .key_len(s_key_len),
         .key_busy(key_busy),

@@ -1,33 +1,44 @@
 // SPDX-License-Identifier: MIT
-// tonic_aes_core — AES-128/192/256 block cipher with key slots and a parameter for unrolling.
+// tonic_aes_core — AES-128/192/256 block cipher with key slots, a parameter for unrolling and one for
+// pipelining each round.
 //
-// Datapath: a ring of UNROLL round units (tonic_aes_round), one register stage each. A block enters
-// at stage 0 (after the initial AddRoundKey), moves one stage per cycle and goes round the ring
-// P = ceil(14 / UNROLL) times, whatever the key length; a stage whose round number is above Nr passes
-// the block through unchanged (`bypass`). So every block takes exactly P * UNROLL + 1 cycles and
-// blocks leave in the order they entered, whatever key slot or direction each one uses, and the core
-// accepts one block every P cycles on average:
-//   UNROLL = 14: P = 1, one block per cycle (16 bytes/cycle)
-//   UNROLL =  7: P = 2, one block every 2 cycles (8 bytes/cycle: the 64-bit line rate)
-//   UNROLL =  1: P = 14, iterative, one round unit (1.14 bytes/cycle)
-// `s_ready` is low only in cycles where a block coming round the ring needs stage 0.
-// There is no back-pressure at the output: a user that cannot always take m_valid must count
-// credits (tonic_aes and tonic_gcm do).
+// Datapath: a ring of UNROLL round units (tonic_aes_round). With SPLIT = 0 a unit is one register
+// stage (a whole round per cycle); with SPLIT = 1 it is two (S-boxes | column mix and round key),
+// which shortens the cycle. The ring has N = UNROLL * (1 + SPLIT) register positions; every cycle
+// each block moves one position on. A block makes 14 rounds whatever its key length: rounds past Nr
+// pass it through unchanged (`bypass`). So every block takes the same time (14 * (1 + SPLIT) + 2
+// cycles with the input register, nothing depends on the key) and blocks leave in the order they entered, whatever key slot
+// or direction each one uses.
+//
+// A new block (whitened with round key 0 into an input register) enters at the start of any round
+// unit whose previous position is empty or holds a block making its last round (the lowest such
+// unit). A block holds one position for 14 * (1 + SPLIT)
+// cycles and the ring has N positions, so the core takes UNROLL blocks every 14 cycles:
+//   UNROLL = 14: one block per cycle (16 bytes/cycle)
+//   UNROLL =  8: 8 blocks in 14 cycles (9.14 bytes/cycle: the 64-bit line rate with a block to spare
+//                every 7: tonic_gcm's E(J0))
+//   UNROLL =  7: one block every 2 cycles (8 bytes/cycle)
+//   UNROLL =  1: iterative, one round unit (1.14 bytes/cycle)
+// `s_ready` depends on registers only. There is no back-pressure at the output: a user that cannot
+// always take m_valid must count credits (tonic_aes and tonic_gcm do).
 //
 // Keys: SLOTS = 2^SLOTS_LOG2 key slots. `key_start` loads a raw key into slot `key_slot`; the
-// expander (tonic_aes_keyexp) makes the round keys in hardware and writes each one into the memory
-// of the stage that uses it (stage (r-1) mod UNROLL, pass (r-1) / UNROLL, round key 0 into the
-// input-whitening memory); with DECRYPT = 1 it writes the equivalent-inverse-cipher schedule as well
-// (one cycle later, so each memory has one write port). `key_busy` is high for 45..61 cycles.
-// Blocks for other slots may flow meanwhile; blocks for the slot being loaded must not be in flight.
-// Memories: one per stage, 2^(SLOTS_LOG2 + PW + DECRYPT) x 128 bits, written by the expander and read
-// one cycle ahead of the stage (a registered read, so LUT RAM or block RAM both fit).
+// expander (tonic_aes_keyexp) makes the round keys in hardware and writes each one into every round
+// unit's memory (any unit may make any round), round key 0 into the input-whitening memory; with
+// DECRYPT = 1 it writes the equivalent-inverse-cipher schedule as well (one cycle later, so each
+// memory has one write port). `key_busy` is high for 45..61 cycles. Blocks for other slots may flow
+// meanwhile; blocks for the slot being loaded must not be in flight (tonic_gcm waits until it is
+// idle before it loads a key).
+// Memories: one per round unit, 2^(SLOTS_LOG2 + 4 + DECRYPT) x 128 bits {slot, round - 1, direction},
+// read with a registered read as the block enters the unit (LUT RAM or block RAM; with SPLIT one
+// more register, for a block RAM's clock-to-out).
 //
 // Byte order: blocks and keys are FIPS-197 byte strings, byte 0 in the most significant bits.
 `default_nettype none
 
 module tonic_aes_core #(
-    parameter UNROLL     = 1,   // round units in the ring, 1..14 (tonic_gcm uses 7 for line rate)
+    parameter UNROLL     = 1,   // round units in the ring, 1..14 (tonic_gcm uses 8 for line rate)
+    parameter SPLIT      = 0,   // 1: two pipeline stages per round (S-boxes | column mix + key)
     parameter SLOTS_LOG2 = 2,   // log2 of the number of key slots, 1..6
     parameter DECRYPT    = 1,   // 1: decryption as well as encryption
     parameter USER_W     = 1    // bits carried alongside each block, returned on m_user
@@ -50,17 +61,17 @@ module tonic_aes_core #(
     input  wire                  s_dec,      // 1: decrypt (DECRYPT = 1 only)
     input  wire [USER_W-1:0]     s_user,
 
-    // blocks out, P * UNROLL + 1 cycles later, in order
+    // blocks out, 14 * (1 + SPLIT) + 2 cycles later, in order
     output reg                   m_valid,
     output reg  [127:0]          m_data,
     output reg  [USER_W-1:0]     m_user
 );
     localparam U   = UNROLL;
-    localparam PM  = (14 + U - 1) / U;                // passes round the ring
-    localparam PW  = PM > 1 ? $clog2(PM) : 1;         // pass counter width
+    localparam E   = SPLIT != 0 ? 2 : 1;              // register positions per round unit
+    localparam N   = U * E;                           // positions in the ring
     localparam SW  = SLOTS_LOG2;
     localparam DW  = DECRYPT != 0 ? 1 : 0;
-    localparam AW  = SW + PW + DW;                    // round-key memory address width
+    localparam AW  = SW + 4 + DW;                     // round-key memory address width
     localparam SLOTS = 1 << SW;
 
 `ifndef SYNTHESIS
@@ -71,42 +82,11 @@ module tonic_aes_core #(
     end
 `endif
 
-    // ---- round number -> (stage, pass): a constant table, counted out without division --------
-    localparam [3:0] U4 = U[3:0];
-    function [3:0] stage_of(input [3:0] r);      // r = 1..14
-        reg [3:0] j, st;
-        begin
-            stage_of = 4'd0;
-            st = 4'd0;
-            for (j = 4'd1; j <= 4'd14; j = j + 4'd1) begin
-                if (r == j) stage_of = st;
-                st = (st == U4 - 4'd1) ? 4'd0 : st + 4'd1;
-            end
-        end
-    endfunction
-    function [PW-1:0] pass_of(input [3:0] r);
-        reg [3:0] j, st;
-        reg [PW-1:0] ps;
-        begin
-            pass_of = {PW{1'b0}};
-            st = 4'd0;
-            ps = {PW{1'b0}};
-            for (j = 4'd1; j <= 4'd14; j = j + 4'd1) begin
-                if (r == j) pass_of = ps;
-                if (st == U4 - 4'd1) begin
-                    st = 4'd0;
-                    ps = ps + 1'b1;
-                end else begin
-                    st = st + 4'd1;
-                end
-            end
-        end
-    endfunction
-
     // ---- key schedule --------------------------------------------------------------------------
     wire         kx_we;
     wire [3:0]   kx_idx;
     wire [127:0] kx_rk, kx_imc;
+    wire         key_busy_x;
     reg  [SW-1:0] kslot_reg;
     reg  [3:0]   knr_reg;
     reg  [3:0]   nr_slot [0:SLOTS-1];
@@ -114,13 +94,11 @@ module tonic_aes_core #(
     tonic_aes_keyexp #(.DECRYPT(DECRYPT)) u_kx (
         .clk(clk), .rst(rst), .start(key_start && !key_busy), .key(key), .klen(key_len), .busy(key_busy_x),
         .rk_we(kx_we), .rk_idx(kx_idx), .rk(kx_rk), .rk_imc(kx_imc));
-    wire key_busy_x;
 
     // second write cycle for the decryption schedule
     reg         kd_we_reg;
     reg [3:0]   kd_idx_reg;
     reg [127:0] kd_rk_reg;
-    reg         kbusy_tail_reg;
     assign key_busy = key_busy_x || kx_we || kd_we_reg;
 
     always @(posedge clk) begin
@@ -133,13 +111,8 @@ module tonic_aes_core #(
         kd_rk_reg <= (kx_idx == 4'd0 || kx_idx == knr_reg) ? kx_rk : kx_imc;
     end
     always @(posedge clk) begin
-        if (rst) begin
-            kd_we_reg <= 1'b0;
-            kbusy_tail_reg <= 1'b0;
-        end else begin
-            kd_we_reg <= kx_we && DECRYPT != 0;
-            kbusy_tail_reg <= kd_we_reg;
-        end
+        if (rst) kd_we_reg <= 1'b0;
+        else kd_we_reg <= kx_we && DECRYPT != 0;
     end
 
     // the one write port of every memory: encryption key this cycle, decryption key the next
@@ -147,8 +120,7 @@ module tonic_aes_core #(
     wire         w_dec = !kx_we;
     wire [3:0]   w_idx = kx_we ? kx_idx : kd_idx_reg;
     wire [127:0] w_dat = kx_we ? kx_rk : kd_rk_reg;
-    wire [3:0]    w_stage = stage_of(w_idx);
-    wire [PW-1:0] w_pass  = pass_of(w_idx);
+    wire [3:0]   w_r1  = w_idx - 4'd1;                // memory row of round w_idx (1..14)
 
     // input whitening keys (round key 0 / decryption round key 0 = w[Nr])
     reg [127:0] k0_mem [0:(1 << (SW + DW)) - 1];
@@ -157,119 +129,182 @@ module tonic_aes_core #(
         if (w_en && w_idx == 4'd0) k0_mem[k0_waddr] <= w_dat;
     end
 
-    // ---- the ring --------------------------------------------------------------------------------
-    reg  [U-1:0]        v;
-    reg  [U*128-1:0]    st;
-    reg  [U*5-1:0]      rnd;      // round this stage applies (1-based)
-    reg  [U*PW-1:0]     pas;
-    reg  [U*SW-1:0]     slt;
-    reg  [U-1:0]        dcy;
-    reg  [U*4-1:0]      nrs;
-    reg  [U*USER_W-1:0] usr;
-    wire [U*128-1:0]    q;        // stage outputs
-    wire [U*128-1:0]    rk;       // stage round keys (registered reads)
-    wire [U*AW-1:0]     raddr;    // read address of the block entering each stage
+    // ---- the ring ----------------------------------------------------------------------------------
+    // position j belongs to unit j / E; with SPLIT, even positions hold a round's input and odd ones
+    // its middle. rnd: the round (1..14) the block at that position is making.
+    reg  [N-1:0]        v;
+    reg  [N*128-1:0]    st;
+    reg  [N*4-1:0]      rnd;
+    reg  [N*4-1:0]      nrs;
+    reg  [N*SW-1:0]     slt;
+    reg  [N-1:0]        dcy;
+    reg  [N*USER_W-1:0] usr;
+    wire [N*128-1:0]    q;        // position outputs
+    wire [U*128-1:0]    rk;       // unit round keys (registered reads)
+    wire [U*AW-1:0]     raddr;    // read address of each unit's memory
+    wire [N-1:0]        fin;      // the block at this position makes its 14th round now
+    wire [U-1:0]        free;     // unit u may take a new block
+    wire [U-1:0]        enter;    // the new block enters unit u (one-hot)
 
+    // memory address {slot, round - 1, direction}; without DECRYPT the direction bit is dropped
+    function [AW-1:0] addr_of(input [SW-1:0] sl, input [3:0] r1, input d);
+        /* verilator lint_off UNUSEDSIGNAL */
+        reg [SW+4:0] full;            // without DECRYPT, bit 0 (the direction) is not used
+        /* verilator lint_on UNUSEDSIGNAL */
+        begin
+            full = {sl, r1, d};
+            addr_of = full[SW+4 -: AW];
+        end
+    endfunction
+    wire [AW-1:0] w_addr = addr_of(kslot_reg, w_r1, w_dec);
+    // the whitening memory is addressed by {slot, direction}
+    generate
+        if (DW != 0) begin : g_k0dec
+            assign k0_waddr = {kslot_reg, w_dec};
+            assign k0_raddr = {s_slot, s_dec};
+        end else begin : g_k0enc
+            assign k0_waddr = kslot_reg;
+            assign k0_raddr = s_slot;
+        end
+    endgenerate
+
+    // free units and the one the new block enters (the lowest)
     genvar s;
     generate
-        for (s = 0; s < U; s = s + 1) begin : g_stage
-            wire [4:0] r = rnd[5*s +: 5];
-            wire [4:0] n = {1'b0, nrs[4*s +: 4]};
-            tonic_aes_round #(.DECRYPT(DECRYPT)) u_round (
-                .a(st[128*s +: 128]), .rk(rk[128*s +: 128]), .dec(dcy[s]),
-                .last(r == n), .bypass(r > n), .q(q[128*s +: 128]));
+        for (s = 0; s < U; s = s + 1) begin : g_free
+            localparam integer PRED = (s * E + N - 1) % N;      // last position of unit s - 1
+            assign free[s] = !v[PRED] || fin[PRED];
+        end
+    endgenerate
+    // the input register: a new block waits here (whitened) until a unit is free, so the ring's
+    // entry multiplexers are driven by registers only
+    reg              in_v_reg, in_dec_reg;
+    reg [127:0]      in_data_reg;
+    reg [SW-1:0]     in_slot_reg;
+    reg [3:0]        in_nr_reg;
+    reg [USER_W-1:0] in_user_reg;
+    assign s_ready = !in_v_reg || |free;
+    wire take = s_valid && s_ready;
+    assign enter = in_v_reg ? free & (~free + 1'b1) : {U{1'b0}};
+    always @(posedge clk) begin
+        if (take) begin
+            in_data_reg <= s_data ^ k0_mem[k0_raddr];
+            in_slot_reg <= s_slot;
+            in_dec_reg <= DW != 0 && s_dec;
+            in_nr_reg <= nr_slot[s_slot];
+            in_user_reg <= s_user;
+        end
+    end
+    always @(posedge clk) begin
+        if (rst) in_v_reg <= 1'b0;
+        else if (take) in_v_reg <= 1'b1;
+        else if (|free) in_v_reg <= 1'b0;
+    end
 
-            localparam [3:0] S4 = s;
+    generate
+        for (s = 0; s < N; s = s + 1) begin : g_pos
+            localparam integer UNIT  = s / E;
+            localparam FIRST = (s % E) == 0;                       // a round's input
+            localparam LAST  = (s % E) == E - 1;                   // a round's end
+            localparam integer PRED  = (s + N - 1) % N;
+            localparam integer PART  = E == 1 ? 0 : FIRST ? 1 : 2;
+            wire [3:0] r = rnd[4*s +: 4];
+            wire [3:0] n = nrs[4*s +: 4];
+            tonic_aes_round #(.DECRYPT(DECRYPT), .PART(PART)) u_round (
+                .a(st[128*s +: 128]), .rk(rk[128*UNIT +: 128]), .dec(dcy[s]),
+                .last(r == n), .bypass(r > n), .q(q[128*s +: 128]));
+            if (LAST) begin : g_fin
+                assign fin[s] = v[s] && r == 4'd14;
+            end else begin : g_nfin
+                assign fin[s] = 1'b0;
+            end
+
+            if (FIRST) begin : g_first
+                // a new block, or the block from the previous unit going on to its next round
+                always @(posedge clk) begin
+                    if (enter[UNIT]) begin
+                        st[128*s +: 128] <= in_data_reg;
+                        rnd[4*s +: 4] <= 4'd1;
+                        nrs[4*s +: 4] <= in_nr_reg;
+                        slt[SW*s +: SW] <= in_slot_reg;
+                        dcy[s] <= in_dec_reg;
+                        usr[USER_W*s +: USER_W] <= in_user_reg;
+                    end else begin
+                        st[128*s +: 128] <= q[128*PRED +: 128];
+                        rnd[4*s +: 4] <= rnd[4*PRED +: 4] + 4'd1;
+                        nrs[4*s +: 4] <= nrs[4*PRED +: 4];
+                        slt[SW*s +: SW] <= slt[SW*PRED +: SW];
+                        dcy[s] <= dcy[PRED];
+                        usr[USER_W*s +: USER_W] <= usr[USER_W*PRED +: USER_W];
+                    end
+                end
+                always @(posedge clk) begin
+                    if (rst) v[s] <= 1'b0;
+                    else v[s] <= enter[UNIT] || (v[PRED] && !fin[PRED]);
+                end
+            end else begin : g_mid
+                // SPLIT: the second half of the round the previous position started
+                always @(posedge clk) begin
+                    st[128*s +: 128] <= q[128*PRED +: 128];
+                    rnd[4*s +: 4] <= rnd[4*PRED +: 4];
+                    nrs[4*s +: 4] <= nrs[4*PRED +: 4];
+                    slt[SW*s +: SW] <= slt[SW*PRED +: SW];
+                    dcy[s] <= dcy[PRED];
+                    usr[USER_W*s +: USER_W] <= usr[USER_W*PRED +: USER_W];
+                end
+                always @(posedge clk) begin
+                    if (rst) v[s] <= 1'b0;
+                    else v[s] <= v[PRED];
+                end
+            end
+        end
+
+        // round-key memories: unit u's key is used by its last position. The read is registered,
+        // with the address of the block about to enter the unit (the new block or the one from the
+        // previous unit); with SPLIT a second register follows, so a block RAM's slow clock-to-out
+        // has a cycle of its own while the block makes the first half of the round
+        for (s = 0; s < U; s = s + 1) begin : g_mem
+            localparam integer PRED = (s * E + N - 1) % N;    // last position of unit s - 1
+            assign raddr[AW*s +: AW] = enter[s] ? addr_of(in_slot_reg, 4'd0, in_dec_reg)
+                                     : addr_of(slt[SW*PRED +: SW], rnd[4*PRED +: 4], dcy[PRED]);
             reg [127:0] mem [0:(1 << AW) - 1];
             reg [127:0] rk_q;
             always @(posedge clk) begin
-            if (w_en && w_idx != 4'd0 && w_stage == S4) mem[w_addr] <= w_dat;
+                if (w_en && w_idx != 4'd0) mem[w_addr] <= w_dat;
                 rk_q <= mem[raddr[AW*s +: AW]];
             end
-            assign rk[128*s +: 128] = rk_q;
+            if (E == 2) begin : g_reg2
+                reg [127:0] rk_q2;
+                always @(posedge clk) rk_q2 <= rk_q;
+                assign rk[128*s +: 128] = rk_q2;
+            end else begin : g_reg1
+                assign rk[128*s +: 128] = rk_q;
+            end
         end
     endgenerate
 
-    // the block leaving the last stage goes round again until it has made all P passes, whatever
-    // its key length: leaving after Nr rounds would let an AES-128 block overtake an AES-256 one
-    localparam integer PL = PM - 1;
-    localparam [PW-1:0] PLAST = PL[PW-1:0];
-    wire [4:0] r_last = rnd[5*(U-1) +: 5];
-    wire       recirc = v[U-1] && (pas[PW*(U-1) +: PW] != PLAST);
-    assign s_ready = !recirc;
-    wire       take = s_valid && !recirc;
-
-    // fields of the block entering stage 0
-    wire [PW-1:0] p0 = recirc ? pas[PW*(U-1) +: PW] + 1'b1 : {PW{1'b0}};
-    wire [SW-1:0] sl0 = recirc ? slt[SW*(U-1) +: SW] : s_slot;
-    wire          d0 = DW != 0 && (recirc ? dcy[U-1] : s_dec);
-
-    // memory addresses {slot, pass, direction}; the direction bit only exists with DECRYPT
-    wire [AW-1:0] w_addr;
-    genvar a;
-    generate
-        if (DW != 0) begin : g_adec
-            assign w_addr = {kslot_reg, w_pass, w_dec};
-            assign k0_waddr = {kslot_reg, w_dec};
-            assign k0_raddr = {s_slot, s_dec};
-            assign raddr[0 +: AW] = {sl0, p0, d0};
-            for (a = 1; a < U; a = a + 1) begin : g_ra
-                assign raddr[AW*a +: AW] = {slt[SW*(a-1) +: SW], pas[PW*(a-1) +: PW], dcy[a-1]};
-            end
-        end else begin : g_aenc
-            assign w_addr = {kslot_reg, w_pass};
-            assign k0_waddr = kslot_reg;
-            assign k0_raddr = s_slot;
-            assign raddr[0 +: AW] = {sl0, p0};
-            for (a = 1; a < U; a = a + 1) begin : g_ra
-                assign raddr[AW*a +: AW] = {slt[SW*(a-1) +: SW], pas[PW*(a-1) +: PW]};
-            end
-            wire unused_dec = &{1'b0, w_dec, d0, s_dec, dcy};
-        end
-    endgenerate
-
+    // ---- output: the block that made its 14th round (at most one a cycle) -------------------------
+    reg [127:0]      o_data;
+    reg [USER_W-1:0] o_user;
     integer i;
-    always @(posedge clk) begin
-        // stage 0: a new block (whitened) or the block coming round
-        if (recirc) begin
-            st[0 +: 128] <= q[128*(U-1) +: 128];
-            rnd[0 +: 5] <= r_last + 5'd1;
-            nrs[0 +: 4] <= nrs[4*(U-1) +: 4];
-            usr[0 +: USER_W] <= usr[USER_W*(U-1) +: USER_W];
-        end else begin
-            st[0 +: 128] <= s_data ^ k0_mem[k0_raddr];
-            rnd[0 +: 5] <= 5'd1;
-            nrs[0 +: 4] <= nr_slot[s_slot];
-            usr[0 +: USER_W] <= s_user;
-        end
-        pas[0 +: PW] <= p0;
-        slt[0 +: SW] <= sl0;
-        dcy[0] <= d0;
-        for (i = 1; i < U; i = i + 1) begin
-            st[128*i +: 128] <= q[128*(i-1) +: 128];
-            rnd[5*i +: 5] <= rnd[5*(i-1) +: 5] + 5'd1;
-            nrs[4*i +: 4] <= nrs[4*(i-1) +: 4];
-            usr[USER_W*i +: USER_W] <= usr[USER_W*(i-1) +: USER_W];
-            pas[PW*i +: PW] <= pas[PW*(i-1) +: PW];
-            slt[SW*i +: SW] <= slt[SW*(i-1) +: SW];
-            dcy[i] <= dcy[i-1];
-        end
-        m_data <= q[128*(U-1) +: 128];
-        m_user <= usr[USER_W*(U-1) +: USER_W];
-    end
-
-    always @(posedge clk) begin
-        if (rst) begin
-            v <= {U{1'b0}};
-            m_valid <= 1'b0;
-        end else begin
-            v[0] <= recirc || take;
-            for (i = 1; i < U; i = i + 1) v[i] <= v[i-1];
-            m_valid <= v[U-1] && !recirc;
+    always @* begin
+        o_data = 128'd0;
+        o_user = {USER_W{1'b0}};
+        for (i = 0; i < N; i = i + 1) begin
+            if (fin[i]) begin
+                o_data = o_data | q[128*i +: 128];
+                o_user = o_user | usr[USER_W*i +: USER_W];
+            end
         end
     end
-
-    wire unused = kbusy_tail_reg;
+    always @(posedge clk) begin
+        m_data <= o_data;
+        m_user <= o_user;
+    end
+    always @(posedge clk) begin
+        if (rst) m_valid <= 1'b0;
+        else m_valid <= |fin;
+    end
 endmodule
 
 `default_nettype wire

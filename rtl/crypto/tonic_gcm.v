@@ -3,13 +3,15 @@
 // 64-bit beats, for the inline IPsec engine. See docs/aes_gcm.md for the waveforms and figures.
 //
 //   s_key_*   load a raw AES key (128/192/256) into a key slot: the AES core expands it, then this
-//             block encrypts the zero block once to get H = E(K, 0^128) and keeps H and H * x^64
-//             per slot (so no packet pays for H). s_key_ready is low for ~80 cycles. A slot must
-//             not be reloaded while packets that use it are in flight.
+//             block encrypts the zero block once to get H = E(K, 0^128), has tonic_gcm_final
+//             square it, and keeps H and H^2 per slot (so no packet pays for them). s_key_ready is low for ~80 cycles, and until
+//             the engine is idle (commands already taken have been through the AES core and their
+//             packets have started), so a key never changes under a packet; s_cmd_ready is low
+//             while a key waits.
 //   s_cmd_*   one command per packet: key slot, mode (0 encrypt + tag, 1 decrypt + verify,
 //             2 GMAC tag, 3 GMAC verify), AAD length, payload length (ignored in the GMAC modes),
 //             96-bit nonce (salt || IV for ESP; J0 = nonce || 1), ICV length (8, 12, 16 bytes),
-//             expected tag (verify modes). Commands may run ahead of the data by up to four
+//             expected tag (verify modes). Commands may run ahead of the data by up to eight
 //             packets; the counter blocks of the next packets are encrypted while the current one
 //             streams, so the start-up of a packet (E(K, J0), the first keystream) is hidden.
 //   s_axis_*  per packet: ceil(aad_len / 8) AAD beats, then ceil(len / 8) payload beats (the
@@ -24,15 +26,18 @@
 //
 // Structure: front (commands -> counter blocks for tonic_aes_core, in order, with credits so the
 // keystream and E(J0) FIFOs never overflow) -> AES core (UNROLL round units, encryption only) ->
-// keystream FIFO / E(J0) FIFO / H -> tonic_gcm_data (XOR and GHASH, one beat a cycle) ->
+// keystream FIFO / E(J0) FIFO / H, H^2 -> tonic_gcm_data (XOR and GHASH, one beat a cycle) ->
 // tonic_gcm_final (length block, tag, constant-time compare) -> result FIFO.
 `default_nettype none
 
 module tonic_gcm #(
-    parameter UNROLL     = 2,   // AES round units: 7 = one block every 2 cycles (line rate), 14 = 1/cycle;
-                                // the small default keeps the per-module synthesis check short
+    parameter UNROLL     = 2,   // AES round units: UNROLL blocks every 14 cycles; 8 = line rate with
+                                // E(J0) hidden, 14 = 1/cycle; the small default keeps the per-module
+                                // synthesis check short
+    parameter SPLIT      = 0,   // 1: two pipeline stages per AES round (shorter cycle, same rate)
     parameter SLOTS_LOG2 = 2,   // log2 of the number of key slots
-    parameter KS_LOG2    = 4    // keystream FIFO depth (blocks): must cover the AES latency
+    parameter KS_LOG2    = 5    // keystream FIFO depth (blocks): must cover the AES latency times
+                                // the rate the data stage uses blocks at (30 cycles x 1/2 with SPLIT)
 ) (
     input  wire                  clk,
     input  wire                  rst,
@@ -73,19 +78,13 @@ module tonic_gcm #(
 );
     localparam SW = SLOTS_LOG2;
     localparam SLOTS = 1 << SW;
-    localparam EJ_LOG2 = 2;
+    localparam EJ_LOG2 = 3;     // E(J0) blocks ahead: 8 short packets cover the AES latency
+    localparam INFO_LOG2 = 3;   // commands ahead of the data
     localparam INFO_W = 2 + 16 + 16 + 5 + 128 + SW;
 
     function [127:0] rev128(input [127:0] v);
         integer k;
         for (k = 0; k < 128; k = k + 1) rev128[k] = v[127-k];
-    endfunction
-    function [127:0] mulx64(input [127:0] p);    // p * x^64 mod P, polynomial order
-        reg [127:0] hi;
-        begin
-            hi = {64'd0, p[127:64]};
-            mulx64 = {p[63:0], 64'd0} ^ hi ^ (hi << 1) ^ (hi << 2) ^ (hi << 7);
-        end
     endfunction
 
     // ---- AES core ------------------------------------------------------------------------------
@@ -98,7 +97,7 @@ module tonic_gcm #(
     reg  [1:0]   a_user;
     reg          key_start;
 
-    tonic_aes_core #(.UNROLL(UNROLL), .SLOTS_LOG2(SW), .DECRYPT(0), .USER_W(2)) u_aes (
+    tonic_aes_core #(.UNROLL(UNROLL), .SPLIT(SPLIT), .SLOTS_LOG2(SW), .DECRYPT(0), .USER_W(2)) u_aes (
         .clk(clk), .rst(rst),
         .key_start(key_start), .key_slot(s_key_slot), .key(s_key_data), .key_len(s_key_len),
         .key_busy(key_busy),
@@ -107,7 +106,8 @@ module tonic_gcm #(
         .m_valid(c_valid), .m_data(c_data), .m_user(c_user));
 
     // ---- front: key loads and counter blocks ----------------------------------------------------
-    localparam [2:0] F_RUN = 3'd0, F_KEXP = 3'd1, F_KWAIT = 3'd2, F_KH = 3'd3, F_KOUT = 3'd4;
+    localparam [2:0] F_RUN = 3'd0, F_KEXP = 3'd1, F_KWAIT = 3'd2, F_KH = 3'd3, F_KOUT = 3'd4,
+                     F_KSQ = 3'd5, F_KSQW = 3'd6;
     reg [2:0]    fstate_reg;
     reg          cur_reg;                  // a command is issuing counter blocks
     reg [95:0]   nonce_reg;
@@ -117,9 +117,12 @@ module tonic_gcm #(
     reg [KS_LOG2:0] ks_out_reg;            // keystream blocks issued and not yet consumed
     reg [EJ_LOG2:0] ej_out_reg;
     reg [127:0]  h_mem [0:SLOTS-1];
-    reg [127:0]  hx_mem [0:SLOTS-1];
+    reg [127:0]  h2_mem [0:SLOTS-1];
+    reg [127:0]  hk_reg;                   // H of the key being loaded
+    wire         kfin_go, sq_valid;        // the finalizer took / finished the key job (below)
+    wire [127:0] sq;
 
-    wire info_ready;
+    wire info_ready, info_valid;
     wire ks_pop, ej0_pop;
     wire is_j0   = ctr_reg == 32'd1;
     wire credit  = is_j0 ? ej_out_reg < (1 << EJ_LOG2) : ks_out_reg < (1 << KS_LOG2);
@@ -127,7 +130,10 @@ module tonic_gcm #(
     wire last_issue = issue && rem_reg == 13'd1;
     assign s_cmd_ready = fstate_reg == F_RUN && (!cur_reg || last_issue) && info_ready && !s_key_valid;
     wire cmd_take = s_cmd_valid && s_cmd_ready;
-    assign s_key_ready = fstate_reg == F_RUN && !cur_reg && !key_busy;
+    // a key is loaded only when the engine is idle: no counter block in flight or waiting to be
+    // used, no packet queued (a packet in the data stage has its H latched already)
+    wire idle = !cur_reg && !info_valid && ks_out_reg == 0 && ej_out_reg == 0;
+    assign s_key_ready = fstate_reg == F_RUN && idle && !key_busy;
     wire key_take = s_key_valid && s_key_ready;
     wire kh_issue = fstate_reg == F_KH && core_ready;
 
@@ -150,8 +156,9 @@ module tonic_gcm #(
         if (key_take) kslot_reg <= s_key_slot;
         if (c_valid && c_user[1]) begin
             h_mem[kslot_reg] <= rev128(c_data);
-            hx_mem[kslot_reg] <= mulx64(rev128(c_data));
+            hk_reg <= rev128(c_data);
         end
+        if (sq_valid) h2_mem[kslot_reg] <= sq;
     end
 
     always @(posedge clk) begin
@@ -168,7 +175,9 @@ module tonic_gcm #(
                 F_KEXP:  fstate_reg <= F_KWAIT;              // key_busy rises this cycle
                 F_KWAIT: if (!key_busy) fstate_reg <= F_KH;
                 F_KH:    if (core_ready) fstate_reg <= F_KOUT;
-                default: if (c_valid && c_user[1]) fstate_reg <= F_RUN;
+                F_KOUT:  if (c_valid && c_user[1]) fstate_reg <= F_KSQ;
+                F_KSQ:   if (kfin_go) fstate_reg <= F_KSQW;  // the final squares H
+                default: if (sq_valid) fstate_reg <= F_RUN;
             endcase
             if (issue) begin
                 ctr_reg <= ctr_reg + 32'd1;
@@ -186,10 +195,10 @@ module tonic_gcm #(
     end
 
     // ---- FIFOs ------------------------------------------------------------------------------------
-    wire              info_valid, info_pop;
+    wire              info_pop;
     wire [INFO_W-1:0] info_q;
-    wire [2:0]        info_count;
-    tonic_fifo #(.WIDTH(INFO_W), .DEPTH_LOG2(2)) u_info (
+    wire [INFO_LOG2:0] info_count;
+    tonic_fifo #(.WIDTH(INFO_W), .DEPTH_LOG2(INFO_LOG2)) u_info (
         .clk(clk), .rst(rst),
         .s_data({s_cmd_mode, s_cmd_aad_len, s_cmd_len, s_cmd_icv_len, s_cmd_tag, s_cmd_slot}),
         .s_valid(cmd_take), .s_ready(info_ready),
@@ -220,20 +229,21 @@ module tonic_gcm #(
     wire [63:0]  out_data;
     wire [7:0]   out_keep;
     wire         fin_ready, fin_valid, fin_verify, fin_err;
-    wire [127:0] fin_y, fin_h, fin_tag;
+    wire [127:0] fin_za, fin_zb, fin_h, fin_h2, fin_tag;
     wire [15:0]  fin_aad_len, fin_len;
     wire [4:0]   fin_icv;
 
     tonic_gcm_data u_data (
         .clk(clk), .rst(rst),
         .info_valid(info_valid), .info_pop(info_pop), .info_mode(i_mode), .info_aad_len(i_aad),
-        .info_len(i_len), .info_icv(i_icv), .info_tag(i_tag), .info_h(h_mem[i_slot]), .info_hx(hx_mem[i_slot]),
+        .info_len(i_len), .info_icv(i_icv), .info_tag(i_tag), .info_h(h_mem[i_slot]), .info_h2(h2_mem[i_slot]),
         .s_axis_tdata(s_axis_tdata), .s_axis_tvalid(s_axis_tvalid), .s_axis_tready(s_axis_tready),
         .s_axis_tlast(s_axis_tlast),
         .ks_valid(ks_valid), .ks_data(ks_data), .ks_pop(ks_pop),
         .out_ready(out_ready), .out_valid(out_valid), .out_data(out_data), .out_keep(out_keep),
         .out_last(out_last),
-        .fin_ready(fin_ready), .fin_valid(fin_valid), .fin_y(fin_y), .fin_h(fin_h),
+        .fin_ready(fin_ready), .fin_valid(fin_valid), .fin_za(fin_za), .fin_zb(fin_zb), .fin_h(fin_h),
+        .fin_h2(fin_h2),
         .fin_aad_len(fin_aad_len), .fin_len(fin_len), .fin_verify(fin_verify), .fin_icv(fin_icv),
         .fin_tag(fin_tag), .fin_err(fin_err));
 
@@ -243,15 +253,27 @@ module tonic_gcm #(
         .s_ready(out_ready), .m_data({m_axis_tlast, m_axis_tkeep, m_axis_tdata}), .m_valid(m_axis_tvalid),
         .m_ready(m_axis_tready), .count(out_count));
 
+    // the finalizer takes packets from the data stage and, during a key load (the engine is idle
+    // then), one key job that squares H: Z_a = 0, Z_b = 1, no lengths, so its Y is H * H
+    wire         kfin = fstate_reg == F_KSQ;
+    assign       kfin_go = kfin && fin_ready;
+    reg          kz_reg;                   // the key job's Z values are due this cycle
     wire         res_ready, res_valid, res_ok, res_err;
     wire [127:0] res_tag;
+    always @(posedge clk) begin
+        if (rst) kz_reg <= 1'b0;
+        else kz_reg <= kfin_go;
+    end
     tonic_gcm_final u_final (
         .clk(clk), .rst(rst),
-        .in_valid(fin_valid), .in_ready(fin_ready), .in_y(fin_y), .in_h(fin_h),
-        .in_aad_len(fin_aad_len), .in_len(fin_len), .in_verify(fin_verify), .in_icv(fin_icv),
-        .in_tag(fin_tag), .in_err(fin_err),
+        .in_valid(fin_valid || kfin), .in_ready(fin_ready), .in_h(kfin ? hk_reg : fin_h),
+        .in_h2(kfin ? hk_reg : fin_h2), .in_aad_len(kfin ? 16'd0 : fin_aad_len),
+        .in_len(kfin ? 16'd0 : fin_len), .in_verify(fin_verify && !kfin), .in_icv(fin_icv),
+        .in_tag(fin_tag), .in_err(fin_err && !kfin), .in_key(kfin),
+        .in_za(kz_reg ? 128'd0 : fin_za), .in_zb(kz_reg ? 128'd1 : fin_zb),
         .ej0_valid(ej0_valid), .ej0_data(ej0_data), .ej0_pop(ej0_pop),
-        .res_ready(res_ready), .res_valid(res_valid), .res_tag(res_tag), .res_ok(res_ok), .res_err(res_err));
+        .res_ready(res_ready), .res_valid(res_valid), .res_tag(res_tag), .res_ok(res_ok), .res_err(res_err),
+        .sq_valid(sq_valid), .sq(sq));
 
     wire [1:0] res_count;
     tonic_fifo #(.WIDTH(130), .DEPTH_LOG2(1)) u_res (

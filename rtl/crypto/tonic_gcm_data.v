@@ -8,13 +8,20 @@
 //   * payload beats (ceil(len / 8), starting on a fresh beat) are XORed with the keystream (one
 //     128-bit block from the keystream FIFO per two beats) and go to the output; GHASH takes the
 //     ciphertext (the output when encrypting, the input when decrypting), bytes past the end zero.
-// GHASH lane: Y_i = (Y_{i-1} + X_i) * H as two digit steps (tonic_ghash_mul): beat 0 of a block
-// computes (Y_lo + X_lo) * H and keeps Y_hi, beat 1 adds (Y_hi + X_hi) * (H x^64). So it absorbs one
-// beat per cycle with no gap between blocks or packets. A block that ends on its first half (AAD or
-// payload length 1..8 mod 16) needs one more step without input (a "pad" step, one cycle), except
-// when it is the packet's first block (Y = 0 and the missing half is zero, so the product is done).
-// In the cycle of a packet's last GHASH step the lane's next value (Y before the length block) and
-// the packet's fields go to tonic_gcm_final, and the next packet starts in the following cycle.
+// GHASH lane, 64 bits a cycle with a two-stage multiplier (tonic_ghash_mul): the blocks of a packet
+// (AAD, then ciphertext, each zero-padded to 16 bytes) go alternately to two streams, odd blocks to
+// stream 0 and even blocks to stream 1, and each stream keeps Z <- Z * H^2 + X. A block's two beats
+// issue the two digit products Z_lo * H^2 and (Z_hi * H^2) x^64 of the Z of its own stream; they do
+// not depend on the block's data, which is added when the second product is ready, the cycle after
+// the block's last step. So the same stream's Z is next needed two blocks later, and the multiplier
+// may take two cycles. A block that ends on its first half (AAD or payload length 1..8 mod 16) needs
+// one more step without input (a "pad" step, one cycle), unless it is the first block of its stream
+// (Z = 0: nothing to multiply), as ESP's 8-byte AAD is. With n blocks, the last one in stream b and
+// the other stream a:
+//     GHASH(A, C, L) = ((Z_a * H^2 + L) + Z_b * H) * H      (L: the length block)
+// which tonic_gcm_final computes. In the cycle of a packet's last step the packet's fields go to
+// tonic_gcm_final; Z_a and Z_b follow on fin_za / fin_zb in the next cycle (the last block's data is
+// added then), and the lane starts the next packet meanwhile.
 // s_axis_tready depends only on registers and FIFO states, never on s_axis_tvalid.
 // Input tkeep is not needed (lengths come from the command); tlast is checked: a beat whose tlast
 // disagrees with the command's lengths sets the packet's error flag (the beats still count).
@@ -31,8 +38,8 @@ module tonic_gcm_data (
     input  wire [15:0]  info_len,
     input  wire [4:0]   info_icv,
     input  wire [127:0] info_tag,
-    input  wire [127:0] info_h,        // polynomial order
-    input  wire [127:0] info_hx,
+    input  wire [127:0] info_h,        // H, polynomial order
+    input  wire [127:0] info_h2,       // H^2
 
     input  wire [63:0]  s_axis_tdata,
     input  wire         s_axis_tvalid,
@@ -51,8 +58,10 @@ module tonic_gcm_data (
 
     input  wire         fin_ready,
     output wire         fin_valid,
-    output wire [127:0] fin_y,
+    output wire [127:0] fin_za,        // valid the cycle after fin_valid && fin_ready
+    output wire [127:0] fin_zb,        // (ditto)
     output wire [127:0] fin_h,
+    output wire [127:0] fin_h2,
     output wire [15:0]  fin_aad_len,
     output wire [15:0]  fin_len,
     output wire         fin_verify,
@@ -60,12 +69,18 @@ module tonic_gcm_data (
     output wire [127:0] fin_tag,
     output wire         fin_err
 );
-    reg         cur_reg, ph_reg, fresh_reg, pad_reg, err_reg;
+    reg         cur_reg, ph_reg, pad_reg, err_reg;
+    reg         sb_reg;                       // stream of the current block
+    reg [1:0]   fr_reg;                       // stream has had no block yet in this packet
     reg [1:0]   mode_reg;
     reg [15:0]  aad_rem_reg, pay_rem_reg, aad_len_reg, len_reg;
     reg [4:0]   icv_reg;
-    reg [127:0] tag_reg, h_reg, hx_reg, hcur_reg, acc_reg;   // hcur: H or H x^64 for this step
-    reg [63:0]  yb_reg;
+    reg [127:0] tag_reg, h_reg, h2_reg;
+    reg [127:0] z0_reg, z1_reg;               // the two streams' Z
+    reg [127:0] t_reg;                        // Z_lo * H^2 of the block being finished
+    reg [63:0]  xlo_reg, xhi_reg;             // its data
+    reg         wr_reg, ws_reg;               // add up and write Z[ws] this cycle
+    reg         fj_sb_reg, fj_za0_reg, fj_empty_reg;   // for fin_za / fin_zb
 
     // stream byte j, bit 7-m is polynomial coefficient 8j+m
     function [63:0] poly64(input [63:0] beat);
@@ -111,7 +126,7 @@ module tonic_gcm_data (
 
     // ---- what this cycle does ---------------------------------------------------------------------
     wire half_end   = sec_end && !ph_reg;              // section ends on the first half of a block
-    wire needs_pad  = half_end && !fresh_reg;
+    wire needs_pad  = half_end && !fr_reg[sb_reg];
     wire beat_last  = (in_aad ? (sec_end && pay_rem_reg == 16'd0) : sec_end) && !needs_pad;
     wire beat_input_last = in_aad ? (sec_end && pay_rem_reg == 16'd0) : sec_end;
     wire want_beat  = cur_reg && !pad_reg && (in_aad || in_pay);
@@ -127,7 +142,7 @@ module tonic_gcm_data (
 
     wire [63:0] din  = s_axis_tdata & bmask;
     wire [63:0] dout = in_pay ? ((s_axis_tdata ^ ks_beat) & bmask) : din;
-    wire [63:0] x    = pad_reg ? 64'd0 : (in_pay && !dec) ? dout : din;
+    wire [63:0] x    = pad_reg ? 64'd0 : poly64((in_pay && !dec) ? dout : din);   // GHASH input digit
 
     assign out_valid = beat && (in_pay || gmac);
     assign out_data  = dout;
@@ -136,17 +151,22 @@ module tonic_gcm_data (
     assign ks_pop    = beat && in_pay && (ph_reg || sec_end);
 
     // ---- GHASH lane ---------------------------------------------------------------------------------
-    wire [127:0] ycur = fresh_reg ? 128'd0 : acc_reg;
+    // a step issues a digit product of its stream's Z (zero for a stream's first block)
+    wire [127:0] zs = fr_reg[sb_reg] ? 128'd0 : sb_reg ? z1_reg : z0_reg;
     wire [127:0] mul_q;
     tonic_ghash_mul u_mul (
-        .acc(ph_reg ? acc_reg : 128'd0),
-        .d(poly64(x) ^ (ph_reg ? yb_reg : ycur[63:0])),
-        .h(hcur_reg),
-        .q(mul_q));
+        .clk(clk), .en(step), .hi(ph_reg), .d(ph_reg ? zs[127:64] : zs[63:0]), .h(h2_reg), .q(mul_q));
+
+    // block end: after its second step, or after its first when a fresh stream's block ends there
+    wire blk_end = step && (ph_reg || (half_end && !needs_pad));
+    // the block finished last cycle: Z = Z_lo H^2 + (Z_hi H^2) x^64 + X
+    wire [127:0] z_new = t_reg ^ mul_q ^ {xhi_reg, xlo_reg};
 
     assign fin_valid   = done_now;
-    assign fin_y       = empty_go ? 128'd0 : mul_q;
+    assign fin_za      = fj_empty_reg || fj_za0_reg ? 128'd0 : fj_sb_reg ? z0_reg : z1_reg;
+    assign fin_zb      = fj_empty_reg ? 128'd0 : z_new;
     assign fin_h       = h_reg;
+    assign fin_h2      = h2_reg;
     assign fin_aad_len = aad_len_reg;
     assign fin_len     = len_reg;
     assign fin_verify  = mode_reg[0];
@@ -155,7 +175,7 @@ module tonic_gcm_data (
     assign fin_err     = err_reg || tlast_bad;
 
     // phase after a step: 0 after a second half; after a first half 1, unless the section ended
-    // there (then a pad step follows, or, in a packet's first block, nothing)
+    // there (then a pad step follows, or, in a stream's first block, nothing)
     wire ph_next = ph_reg ? 1'b0 : (half_end && !pad_reg) ? needs_pad : 1'b1;
 
     wire load = (!cur_reg || done_now) && info_valid;
@@ -163,19 +183,35 @@ module tonic_gcm_data (
 
     always @(posedge clk) begin
         if (step) begin
-            acc_reg <= mul_q;
-            if (!ph_reg) yb_reg <= ycur[127:64];
-            hcur_reg <= ph_next ? hx_reg : h_reg;   // the multiplier's H is a plain register
+            if (!ph_reg) begin
+                xlo_reg <= x;
+                if (blk_end) begin                 // a fresh stream's half block: Z = X
+                    t_reg <= 128'd0;
+                    xhi_reg <= 64'd0;
+                end
+            end else begin
+                t_reg <= mul_q;                    // the first product, issued at the first step
+                xhi_reg <= x;
+            end
+        end
+        if (wr_reg) begin
+            if (ws_reg) z1_reg <= z_new;
+            else z0_reg <= z_new;
+        end
+        ws_reg <= sb_reg;
+        if (done_now) begin
+            fj_sb_reg <= sb_reg;
+            fj_za0_reg <= fr_reg[!sb_reg];       // the other stream had no block
+            fj_empty_reg <= empty_go;
         end
         if (load) begin
-            hcur_reg <= info_h;
             mode_reg <= info_mode;
             aad_len_reg <= info_aad_len;
             len_reg <= info_mode[1] ? 16'd0 : info_len;
             icv_reg <= info_icv;
             tag_reg <= info_tag;
             h_reg <= info_h;
-            hx_reg <= info_hx;
+            h2_reg <= info_h2;
         end
     end
 
@@ -183,12 +219,15 @@ module tonic_gcm_data (
         if (rst) begin
             cur_reg <= 1'b0;
             ph_reg <= 1'b0;
-            fresh_reg <= 1'b1;
             pad_reg <= 1'b0;
             err_reg <= 1'b0;
+            sb_reg <= 1'b0;
+            fr_reg <= 2'b11;
+            wr_reg <= 1'b0;
             aad_rem_reg <= 16'd0;
             pay_rem_reg <= 16'd0;
         end else begin
+            wr_reg <= blk_end;
             if (beat) begin
                 if (in_aad) aad_rem_reg <= rem_next;
                 else pay_rem_reg <= rem_next;
@@ -197,14 +236,18 @@ module tonic_gcm_data (
             if (step) begin
                 ph_reg <= ph_next;
                 pad_reg <= !ph_reg && half_end && needs_pad;
-                if (!ph_reg) fresh_reg <= 1'b0;
+                if (blk_end) begin                 // the stream's Z is no longer zero
+                    fr_reg[sb_reg] <= 1'b0;
+                    sb_reg <= !sb_reg;
+                end
             end
             if (load) begin
                 cur_reg <= 1'b1;
                 aad_rem_reg <= info_aad_len;
                 pay_rem_reg <= info_mode[1] ? 16'd0 : info_len;
                 ph_reg <= 1'b0;
-                fresh_reg <= 1'b1;
+                sb_reg <= 1'b0;
+                fr_reg <= 2'b11;
                 pad_reg <= 1'b0;
                 err_reg <= 1'b0;
             end else if (done_now) begin

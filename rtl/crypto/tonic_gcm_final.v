@@ -1,18 +1,24 @@
 // SPDX-License-Identifier: MIT
 // tonic_gcm_final — the end of a GCM/GMAC packet: the length block, the tag, and its check.
 //
-// tonic_gcm_data hands over each packet here in the cycle of its last GHASH step, with Y (the
-// GHASH of AAD and ciphertext, before the length block), the packet's H, lengths,
-// mode, ICV length and expected tag; it can then start the next packet at once, while this block:
-//   M1, M2  Y' = (Y + L) * H with L = [len(A)]64 || [len(C)]64 in bits, one 64-bit digit per cycle
-//           (its own tonic_ghash_mul, high digit first so only H is needed)
-//   OUT     S = Y' + E(K, J0) (from the E(J0) FIFO, filled by the AES core in packet order);
-//           tag = first ICV bytes of S; verdict for the verify modes: (tag ^ expected) masked to
-//           the ICV, OR-reduced — every bit is looked at, there is no early exit, and the cycle
-//           count does not depend on any data or key value
-// A job takes 4 cycles (accept, M1, M2, OUT) when the result FIFO has room; packets shorter than
-// four beats are limited by this. All vectors are in GCM's polynomial order (see tonic_ghash_mul)
-// except ej0, tag and exp_tag, which are byte strings with byte 0 in the top bits.
+// tonic_gcm_data hands over each packet here in the cycle of its last GHASH step (H, H^2, lengths,
+// mode, ICV length, expected tag), and the two streams' sums Z_a, Z_b in the next cycle (see
+// tonic_gcm_data: Z_b holds the packet's last block). It can then start the next packet at once,
+// while this block computes, with its own two-stage digit multiplier (tonic_ghash_mul):
+//     W  = Z_a * H^2 + Z_b * H + L    L = [len(A)]64 || [len(C)]64 in bits
+//     Y  = W * H                      (= GHASH(H, A, C))
+//     S  = Y + E(K, J0)               (from the E(J0) FIFO, filled by the AES core in packet order)
+//     tag = first ICV bytes of S; verdict for the verify modes: (tag ^ expected) masked to the ICV,
+//     OR-reduced — every bit is looked at, there is no early exit, and the cycle count does not
+//     depend on any data or key value
+// Schedule, one digit product issued per cycle and used the next:
+//     accept | Za_lo H^2 | Za_hi H^2 | Zb_lo H | Zb_hi H | (W) | W_lo H | W_hi H | (Y) | out
+// and the next job is taken in the cycle the last one leaves, so a job takes 9 cycles when the
+// result FIFO has room; packets shorter than nine beats are limited by this.
+// Key jobs: at key load tonic_gcm asks for H^2 with a job of Z_a = 0, Z_b = 1, lengths 0 and
+// in_key = 1 (so Y = H * H); the result leaves on sq / sq_valid instead of the result channel, and
+// no E(J0) is used. All vectors are in GCM's polynomial order (see tonic_ghash_mul) except ej0, tag
+// and exp_tag, which are byte strings with byte 0 in the top bits.
 `default_nettype none
 
 module tonic_gcm_final (
@@ -21,14 +27,17 @@ module tonic_gcm_final (
 
     input  wire         in_valid,
     output wire         in_ready,
-    input  wire [127:0] in_y,
     input  wire [127:0] in_h,
+    input  wire [127:0] in_h2,
     input  wire [15:0]  in_aad_len,    // bytes
     input  wire [15:0]  in_len,        // bytes of ciphertext (0 for GMAC)
     input  wire         in_verify,     // 1: compare with in_tag
     input  wire [4:0]   in_icv,        // ICV bytes: 8, 12 or 16 (anything else counts as 16)
     input  wire [127:0] in_tag,        // expected tag (verify modes)
     input  wire         in_err,        // framing error seen by the data stage, passed through
+    input  wire         in_key,        // key job: Y = H^2 to sq, no tag
+    input  wire [127:0] in_za,         // the cycle after in_valid && in_ready
+    input  wire [127:0] in_zb,         // (ditto)
 
     input  wire         ej0_valid,
     input  wire [127:0] ej0_data,
@@ -38,13 +47,18 @@ module tonic_gcm_final (
     output wire         res_valid,
     output wire [127:0] res_tag,       // the computed tag, truncated to the ICV (rest zero)
     output wire         res_ok,        // generate modes: 1; verify modes: tags equal
-    output wire         res_err
+    output wire         res_err,
+
+    output wire         sq_valid,      // key job done: sq = H^2 (one cycle)
+    output wire [127:0] sq
 );
-    localparam [1:0] S_IDLE = 2'd0, S_M1 = 2'd1, S_M2 = 2'd2, S_OUT = 2'd3;
-    reg [1:0]   state_reg;
-    reg [127:0] y_reg, h_reg, tag_reg, acc_reg;
-    reg [63:0]  la_reg, lb_reg;
-    reg         verify_reg, err_reg;
+    // states: the issue slots of the schedule above
+    localparam [3:0] S_IDLE = 4'd0, S_A0 = 4'd1, S_A1 = 4'd2, S_B0 = 4'd3, S_B1 = 4'd4, S_W = 4'd5,
+                     S_W0 = 4'd6, S_W1 = 4'd7, S_Y = 4'd8, S_OUT = 4'd9;
+    reg [3:0]   state_reg;
+    reg [127:0] h_reg, hcur_reg, tag_reg, acc_reg, zb_reg;
+    reg [63:0]  za_hi_reg, la_reg, lb_reg;
+    reg         verify_reg, err_reg, key_reg;
     reg [127:0] mask_reg;
 
     function [63:0] rev64(input [63:0] v);
@@ -56,43 +70,50 @@ module tonic_gcm_final (
         for (k = 0; k < 128; k = k + 1) rev128[k] = v[127-k];
     endfunction
 
-    assign in_ready = state_reg == S_IDLE;
+    wire out_go;
+    // a new job is taken when idle, or in the cycle the last one leaves
+    assign in_ready = state_reg == S_IDLE || out_go;
 
-    // Horner, high digit first, so both steps use H itself (no multiplexer in front of the AND
-    // array): M1 acc = X_hi * H; M2 acc = acc * x^64 + X_lo * H, with X = Y + L.
-    function [127:0] mulx64(input [127:0] p);    // p * x^64 mod P
-        reg [127:0] hi;
-        begin
-            hi = {64'd0, p[127:64]};
-            mulx64 = {p[63:0], 64'd0} ^ hi ^ (hi << 1) ^ (hi << 2) ^ (hi << 7);
-        end
-    endfunction
-    wire m1 = state_reg == S_M1;
+    // the digit issued in each state (the multiplier's h is a plain register, loaded a cycle ahead)
+    reg [63:0] d;
+    reg        issue, hi;
+    always @* begin
+        issue = 1'b1;
+        hi = 1'b0;
+        case (state_reg)
+            S_A0:    d = in_za[63:0];
+            S_A1:    begin d = za_hi_reg;       hi = 1'b1; end
+            S_B0:    d = zb_reg[63:0];
+            S_B1:    begin d = zb_reg[127:64];  hi = 1'b1; end
+            S_W0:    d = acc_reg[63:0];
+            S_W1:    begin d = acc_reg[127:64]; hi = 1'b1; end
+            default: begin d = 64'd0;           issue = 1'b0; end
+        endcase
+    end
     wire [127:0] mul_q;
-    tonic_ghash_mul u_mul (
-        .acc(m1 ? 128'd0 : mulx64(acc_reg)),
-        .d(m1 ? y_reg[127:64] ^ lb_reg : y_reg[63:0] ^ la_reg),
-        .h(h_reg),
-        .q(mul_q));
+    tonic_ghash_mul u_mul (.clk(clk), .en(issue), .hi(hi), .d(d), .h(hcur_reg), .q(mul_q));
 
-    wire         out_go = state_reg == S_OUT && ej0_valid && res_ready;
-    wire [127:0] s_blk  = rev128(acc_reg) ^ ej0_data;
-    wire [127:0] tag    = s_blk & mask_reg;
-    wire         diff   = |((s_blk ^ tag_reg) & mask_reg);
-
+    wire         key_out = state_reg == S_OUT && key_reg;
+    assign       out_go  = state_reg == S_OUT && !key_reg && ej0_valid && res_ready;
+    wire [127:0] s_blk   = rev128(acc_reg) ^ ej0_data;
+    wire [127:0] tag     = s_blk & mask_reg;
+    wire         diff    = |((s_blk ^ tag_reg) & mask_reg);
     assign ej0_pop   = out_go;
     assign res_valid = out_go;
     assign res_tag   = tag;
     assign res_ok    = !(verify_reg && diff);
     assign res_err   = err_reg;
+    assign sq_valid  = key_out;
+    assign sq        = acc_reg;
 
     always @(posedge clk) begin
         if (in_valid && in_ready) begin
-            y_reg <= in_y;
             h_reg <= in_h;
+            hcur_reg <= in_h2;
             tag_reg <= in_tag;
             verify_reg <= in_verify;
             err_reg <= in_err;
+            key_reg <= in_key;
             la_reg <= rev64({45'd0, in_aad_len, 3'd0});
             lb_reg <= rev64({45'd0, in_len, 3'd0});
             case (in_icv)
@@ -101,7 +122,20 @@ module tonic_gcm_final (
                 default: mask_reg <= {128{1'b1}};
             endcase
         end
-        if (state_reg == S_M1 || state_reg == S_M2) acc_reg <= mul_q;
+        case (state_reg)
+            S_A0: begin
+                za_hi_reg <= in_za[127:64];
+                zb_reg <= in_zb;
+            end
+            S_A1: begin
+                acc_reg <= mul_q ^ {lb_reg, la_reg};       // Za_lo H^2 + L
+                hcur_reg <= h_reg;
+            end
+            S_B0, S_B1, S_W: acc_reg <= acc_reg ^ mul_q;   // ... + (Za_hi H^2) x^64 + Zb H = W
+            S_W1: acc_reg <= mul_q;                         // W_lo H
+            S_Y:  acc_reg <= acc_reg ^ mul_q;               // + (W_hi H) x^64 = Y
+            default: ;
+        endcase
     end
 
     always @(posedge clk) begin
@@ -109,10 +143,10 @@ module tonic_gcm_final (
             state_reg <= S_IDLE;
         end else begin
             case (state_reg)
-                S_IDLE:  if (in_valid) state_reg <= S_M1;
-                S_M1:    state_reg <= S_M2;
-                S_M2:    state_reg <= S_OUT;
-                default: if (out_go) state_reg <= S_IDLE;
+                S_IDLE:  if (in_valid) state_reg <= S_A0;
+                S_OUT:   if (out_go && in_valid) state_reg <= S_A0;
+                         else if (out_go || key_out) state_reg <= S_IDLE;
+                default: state_reg <= state_reg + 4'd1;
             endcase
         end
     end

@@ -1,37 +1,62 @@
 // SPDX-License-Identifier: MIT
-// tonic_ghash_mul — one digit step of a GF(2^128) multiplication for GHASH, combinational:
+// tonic_ghash_mul — one digit product of a GF(2^128) multiplication for GHASH, in two pipeline
+// stages:
 //
-//     q = acc + d * h   (mod P = x^128 + x^7 + x^2 + x + 1)
+//     q = d * h * (hi ? x^64 : 1)   (mod P = x^128 + x^7 + x^2 + x + 1)
 //
-// with d a 64-bit digit. Operands are in the "polynomial" order: bit i is the coefficient of x^i
-// (GCM's own bit order, SP 800-38D §6.3, reverses every byte string: coefficient i is bit 7 - i%8
-// of byte i/8; tonic_gcm converts at its edges). A full 128 x 128 product is two of these steps,
+// for the d, h and hi of the last cycle with `en` high (q holds until the next one), d a 64-bit
+// digit. Stage 1 (d, h -> register) is the 64 x 128 carry-less product: 8,192 AND
+// terms in XOR trees of at most 64 terms per bit, kept unreduced (191 bits). Stage 2 (register -> q,
+// combinational, for the user to add into its accumulator) folds the 63 high bits back once, since
+// x^(128+k) = x^k (x^7 + x^2 + x + 1) and k + 7 < 128, and for a high digit multiplies by x^64 (one
+// more fold). So a product issued in cycle c can be used in cycle c + 1, and one may be issued
+// every cycle.
+//
+// Operands are in the "polynomial" order: bit i is the coefficient of x^i (GCM's own bit order,
+// SP 800-38D §6.3, reverses every byte string: coefficient i is bit 7 - i%8 of byte i/8; tonic_gcm
+// converts at its edges). A full 128 x 128 product is two of these digits,
 //     X * H = X_lo * H + X_hi * (H * x^64)
 // where X_lo holds coefficients 0..63 (block bytes 0..7) and X_hi coefficients 64..127 (bytes
-// 8..15), so the bytes of a block can be absorbed in the order they arrive, 64 bits a cycle, with
-// H and H * x^64 both precomputed per key. The 64 x 128 carry-less product is 8,192 AND terms in
-// XOR trees (at most 64 terms per output bit); its 63 high bits fold back once, since
-// x^(128+k) = x^k (x^7 + x^2 + x + 1) and k + 7 < 128.
+// 8..15): X * H = X_lo * H + (X_hi * H) * x^64, two digits with the same h (hi = 0, then 1) that do
+// not depend on each other.
 `default_nettype none
 
 module tonic_ghash_mul (
-    input  wire [127:0] acc,
+    input  wire         clk,
+    input  wire         en,     // take d, h, hi this cycle
+    input  wire         hi,     // d is a high digit: multiply the product by x^64 as well
     input  wire [63:0]  d,
     input  wire [127:0] h,
     output wire [127:0] q
 );
     reg [190:0] c;
-    reg [127:0] r;
-    reg [127:0] hi;
     integer i;
     always @* begin
         c = 191'd0;
         for (i = 0; i < 64; i = i + 1)
             c = c ^ (({63'd0, h} << i) & {191{d[i]}});
-        hi = {65'd0, c[190:128]};
-        r = c[127:0] ^ hi ^ (hi << 1) ^ (hi << 2) ^ (hi << 7);
     end
-    assign q = acc ^ r;
+
+    reg [190:0] p_reg;              // the unreduced product
+    reg         hi_reg;
+    always @(posedge clk) begin
+        if (en) begin
+            p_reg <= c;
+            hi_reg <= hi;
+        end
+    end
+
+    // x^(128+k) = x^k (x^7 + x^2 + x + 1): fold the bits above 127 back (once is enough while
+    // k + 7 < 128; here k < 63, and k < 64 for the x^64 shift)
+    function [127:0] fold(input [127:0] lo, input [63:0] up);
+        reg [127:0] u;
+        begin
+            u = {64'd0, up};
+            fold = lo ^ u ^ (u << 1) ^ (u << 2) ^ (u << 7);
+        end
+    endfunction
+    wire [127:0] r = fold(p_reg[127:0], {1'b0, p_reg[190:128]});
+    assign q = hi_reg ? fold({r[63:0], 64'd0}, r[127:64]) : r;
 endmodule
 
 `default_nettype wire

@@ -5,7 +5,8 @@
 `default_nettype none
 
 module aes_fmax_wrap #(
-    parameter UNROLL  = 7,
+    parameter UNROLL  = 8,
+    parameter SPLIT   = 1,
     parameter DECRYPT = 1
 ) (
     input  wire clk,
@@ -25,7 +26,7 @@ module aes_fmax_wrap #(
 
     wire s_key_ready, s_blk_ready, m_blk_valid;
     wire [127:0] m_blk_data;
-    tonic_aes #(.UNROLL(UNROLL), .DECRYPT(DECRYPT)) u_aes (
+    tonic_aes #(.UNROLL(UNROLL), .SPLIT(SPLIT), .DECRYPT(DECRYPT)) u_aes (
         .clk(clk), .rst(rst),
         .s_key_valid(r0[0] & r0[1] & r0[2]), .s_key_ready(s_key_ready), .s_key_slot(r0[4:3]),
         .s_key_data({r0, r1, ~r0, ~r1}), .s_key_len(r0[6:5]),

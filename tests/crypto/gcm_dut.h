@@ -35,6 +35,14 @@ struct GcmDut {
     std::unique_ptr<Vtonic_gcm> m;
     uint64_t cycles = 0;
     unsigned idle_pct = 0, stall_pct = 0;   // input idle / output back-pressure probabilities
+    // a key load in the middle of a batch: offered when command rekey_at is next (run() clears it);
+    // the engine must take it only when the packets before it no longer need the AES core, and
+    // hold the commands after it until the new key is in place
+    int rekey_at = -1;
+    unsigned rekey_slot = 0;
+    uint8_t rekey_key[32] = {0};
+    size_t rekey_len = 16;
+    uint64_t rekey_wait = 0;                 // cycles the offered key waited for s_key_ready
 
     GcmDut() : ctx(new VerilatedContext), m(new Vtonic_gcm(ctx.get()))
     {
@@ -57,12 +65,16 @@ struct GcmDut {
         m->eval();
         cycles++;
     }
-    // returns false if the engine never took the key
-    bool load_key(unsigned slot, const uint8_t *key, size_t klen)
+    void put_key(unsigned slot, const uint8_t *key, size_t klen)
     {
         cr_put(m->s_key_data, 256, key, klen);
         m->s_key_slot = slot;
         m->s_key_len = klen == 16 ? 0 : klen == 24 ? 1 : 2;
+    }
+    // returns false if the engine never took the key
+    bool load_key(unsigned slot, const uint8_t *key, size_t klen)
+    {
+        put_key(slot, key, klen);
         m->s_key_valid = 1;
         m->eval();
         unsigned guard = 0;
@@ -113,7 +125,8 @@ struct GcmDut {
             p.framing_errors = 0;
         }
         size_t cmd_i = 0, out_i = 0, res_i = 0;
-        bool cmd_v = false, dat_v = false;
+        bool cmd_v = false, dat_v = false, key_v = false;
+        rekey_wait = 0;
         uint64_t guard = 0, limit = 200000 + 40 * beats.size() + 200 * pk.size();
         auto skip_empty = [&]() {
             while (out_i < pk.size() && out_len(pk[out_i]) == 0)
@@ -157,11 +170,18 @@ struct GcmDut {
                 m->s_axis_tlast = beats.front().last;
                 m->s_axis_tkeep = 0xff;
             }
+            if (!key_v && rekey_at >= 0 && cmd_i == (size_t)rekey_at) {
+                key_v = true;
+                put_key(rekey_slot, rekey_key, rekey_len);
+            }
+            m->s_key_valid = key_v;
             m->s_cmd_valid = cmd_v;
             m->s_axis_tvalid = dat_v;
             m->m_axis_tready = !(stall_pct && rng.chance(stall_pct));
             m->m_res_ready = !(stall_pct && rng.chance(stall_pct));
             m->eval();
+            bool key_took = key_v && m->s_key_ready;
+            rekey_wait += key_v && !key_took;
             bool cmd_took = cmd_v && m->s_cmd_ready;
             bool dat_took = dat_v && m->s_axis_tready;
             if (m->m_axis_tvalid && m->m_axis_tready && !take_out())
@@ -174,6 +194,11 @@ struct GcmDut {
                 p.done = true;
             }
             tick();
+            if (key_took) {
+                key_v = false;
+                rekey_at = -1;
+                m->s_key_valid = 0;
+            }
             if (cmd_took) {
                 cmd_v = false;
                 cmd_i++;

@@ -6,7 +6,8 @@
 `default_nettype none
 
 module gcm_fmax_wrap #(
-    parameter UNROLL = 7
+    parameter UNROLL = 8,
+    parameter SPLIT  = 1
 ) (
     input  wire clk,
     input  wire rst,
@@ -29,7 +30,7 @@ module gcm_fmax_wrap #(
     wire [63:0] m_axis_tdata;
     wire [7:0] m_axis_tkeep;
     wire [127:0] m_res_tag;
-    tonic_gcm #(.UNROLL(UNROLL)) u_gcm (
+    tonic_gcm #(.UNROLL(UNROLL), .SPLIT(SPLIT)) u_gcm (
         .clk(clk), .rst(rst),
         .s_key_valid(r0[0] & r0[1] & r0[2] & r0[3]), .s_key_ready(s_key_ready), .s_key_slot(r0[5:4]),
         .s_key_data({r0, r1, r2, r3}), .s_key_len(r0[7:6]),
