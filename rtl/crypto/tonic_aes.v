@@ -47,12 +47,14 @@ module tonic_aes #(
     wire [127:0] c_data;
     wire c_user;
     reg  [D:0] outstanding_reg;    // blocks in flight plus blocks in the FIFO
-    wire room = outstanding_reg < (1 << D);
-    wire take = s_blk_valid && core_ready && room;
+    reg        room_reg;           // outstanding_reg < FIFO depth (kept as a register: no adder
+                                   // and compare in front of the core's input)
+    wire take = s_blk_valid && core_ready && room_reg;
     wire pop  = m_blk_valid && m_blk_ready;
+    wire [D:0] outstanding_next = outstanding_reg + {{D{1'b0}}, take} - {{D{1'b0}}, pop};
 
     assign s_key_ready = !key_busy;
-    assign s_blk_ready = core_ready && room;
+    assign s_blk_ready = core_ready && room_reg;
 
     tonic_aes_core #(.UNROLL(UNROLL), .SPLIT(SPLIT), .SLOTS_LOG2(SLOTS_LOG2), .DECRYPT(DECRYPT), .USER_W(1)) u_core (
         .clk(clk), .rst(rst),
@@ -69,8 +71,13 @@ module tonic_aes #(
         .m_data(m_blk_data), .m_valid(m_blk_valid), .m_ready(m_blk_ready), .count(fifo_count));
 
     always @(posedge clk) begin
-        if (rst) outstanding_reg <= 0;
-        else outstanding_reg <= outstanding_reg + {{D{1'b0}}, take} - {{D{1'b0}}, pop};
+        if (rst) begin
+            outstanding_reg <= 0;
+            room_reg <= 1'b1;
+        end else begin
+            outstanding_reg <= outstanding_next;
+            room_reg <= outstanding_next < (1 << D);
+        end
     end
 
     wire unused = &{1'b0, c_user, fifo_ready, fifo_count};
