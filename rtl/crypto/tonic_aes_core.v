@@ -219,43 +219,30 @@ module tonic_aes_core #(
                 assign fin[s] = 1'b0;
             end
 
-            if (FIRST) begin : g_first
-                // a new block, or the block from the previous unit going on to its next round
-                always @(posedge clk) begin
-                    if (enter[UNIT]) begin
-                        st[128*s +: 128] <= in_data_reg;
-                        rnd[4*s +: 4] <= 4'd1;
-                        nrs[4*s +: 4] <= in_nr_reg;
-                        slt[SW*s +: SW] <= in_slot_reg;
-                        dcy[s] <= in_dec_reg;
-                        usr[USER_W*s +: USER_W] <= in_user_reg;
-                    end else begin
-                        st[128*s +: 128] <= q[128*PRED +: 128];
-                        rnd[4*s +: 4] <= rnd[4*PRED +: 4] + 4'd1;
-                        nrs[4*s +: 4] <= nrs[4*PRED +: 4];
-                        slt[SW*s +: SW] <= slt[SW*PRED +: SW];
-                        dcy[s] <= dcy[PRED];
-                        usr[USER_W*s +: USER_W] <= usr[USER_W*PRED +: USER_W];
-                    end
-                end
-                always @(posedge clk) begin
-                    if (rst) v[s] <= 1'b0;
-                    else v[s] <= enter[UNIT] || (v[PRED] && !fin[PRED]);
-                end
-            end else begin : g_mid
-                // SPLIT: the second half of the round the previous position started
-                always @(posedge clk) begin
+            // a round's input position takes a new block, or the block from the previous unit going
+            // on to its next round; with SPLIT the middle position takes the same block's first half
+            wire take_new = FIRST && enter[UNIT];
+            always @(posedge clk) begin
+                if (take_new) begin
+                    st[128*s +: 128] <= in_data_reg;
+                    rnd[4*s +: 4] <= 4'd1;
+                    nrs[4*s +: 4] <= in_nr_reg;
+                    slt[SW*s +: SW] <= in_slot_reg;
+                    dcy[s] <= in_dec_reg;
+                    usr[USER_W*s +: USER_W] <= in_user_reg;
+                end else begin
                     st[128*s +: 128] <= q[128*PRED +: 128];
-                    rnd[4*s +: 4] <= rnd[4*PRED +: 4];
+                    rnd[4*s +: 4] <= rnd[4*PRED +: 4] + {3'd0, FIRST};
                     nrs[4*s +: 4] <= nrs[4*PRED +: 4];
                     slt[SW*s +: SW] <= slt[SW*PRED +: SW];
                     dcy[s] <= dcy[PRED];
                     usr[USER_W*s +: USER_W] <= usr[USER_W*PRED +: USER_W];
                 end
-                always @(posedge clk) begin
-                    if (rst) v[s] <= 1'b0;
-                    else v[s] <= v[PRED];
-                end
+            end
+            // (fin is only ever set at a round's end, so a middle position simply follows)
+            always @(posedge clk) begin
+                if (rst) v[s] <= 1'b0;
+                else v[s] <= take_new || (v[PRED] && !fin[PRED]);
             end
         end
 

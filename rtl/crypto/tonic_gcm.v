@@ -4,10 +4,10 @@
 //
 //   s_key_*   load a raw AES key (128/192/256) into a key slot: the AES core expands it, then this
 //             block encrypts the zero block once to get H = E(K, 0^128), has tonic_gcm_final
-//             square it, and keeps H and H^2 per slot (so no packet pays for them). s_key_ready is low for ~80 cycles, and until
-//             the engine is idle (commands already taken have been through the AES core and their
-//             packets have started), so a key never changes under a packet; s_cmd_ready is low
-//             while a key waits.
+//             square it, and keeps H and H^2 per slot (so no packet pays for them). s_key_ready
+//             is low until the engine is idle (every counter block and E(J0) already issued has
+//             been used), so a key never changes under a packet, then while the key loads (74 to
+//             104 cycles, tb_gcm rate); s_cmd_ready is low while a key waits.
 //   s_cmd_*   one command per packet: key slot, mode (0 encrypt + tag, 1 decrypt + verify,
 //             2 GMAC tag, 3 GMAC verify), AAD length, payload length (ignored in the GMAC modes),
 //             96-bit nonce (salt || IV for ESP; J0 = nonce || 1), ICV length (8, 12, 16 bytes),
@@ -118,7 +118,6 @@ module tonic_gcm #(
     reg [EJ_LOG2:0] ej_out_reg;
     reg [127:0]  h_mem [0:SLOTS-1];
     reg [127:0]  h2_mem [0:SLOTS-1];
-    reg [127:0]  hk_reg;                   // H of the key being loaded
     wire         kfin_go, sq_valid;        // the finalizer took / finished the key job (below)
     wire [127:0] sq;
 
@@ -156,7 +155,6 @@ module tonic_gcm #(
         if (key_take) kslot_reg <= s_key_slot;
         if (c_valid && c_user[1]) begin
             h_mem[kslot_reg] <= rev128(c_data);
-            hk_reg <= rev128(c_data);
         end
         if (sq_valid) h2_mem[kslot_reg] <= sq;
     end
@@ -254,8 +252,10 @@ module tonic_gcm #(
         .m_ready(m_axis_tready), .count(out_count));
 
     // the finalizer takes packets from the data stage and, during a key load (the engine is idle
-    // then), one key job that squares H: Z_a = 0, Z_b = 1, no lengths, so its Y is H * H
+    // then), one key job that squares the new slot's H: Z_a = 0, Z_b = 1, no lengths, so its Y is
+    // H * H (its H^2 input is not used)
     wire         kfin = fstate_reg == F_KSQ;
+    wire [127:0] hk = h_mem[kslot_reg];
     assign       kfin_go = kfin && fin_ready;
     reg          kz_reg;                   // the key job's Z values are due this cycle
     wire         res_ready, res_valid, res_ok, res_err;
@@ -266,8 +266,8 @@ module tonic_gcm #(
     end
     tonic_gcm_final u_final (
         .clk(clk), .rst(rst),
-        .in_valid(fin_valid || kfin), .in_ready(fin_ready), .in_h(kfin ? hk_reg : fin_h),
-        .in_h2(kfin ? hk_reg : fin_h2), .in_aad_len(kfin ? 16'd0 : fin_aad_len),
+        .in_valid(fin_valid || kfin), .in_ready(fin_ready), .in_h(kfin ? hk : fin_h),
+        .in_h2(fin_h2), .in_aad_len(kfin ? 16'd0 : fin_aad_len),
         .in_len(kfin ? 16'd0 : fin_len), .in_verify(fin_verify && !kfin), .in_icv(fin_icv),
         .in_tag(fin_tag), .in_err(fin_err && !kfin), .in_key(kfin),
         .in_za(kz_reg ? 128'd0 : fin_za), .in_zb(kz_reg ? 128'd1 : fin_zb),
