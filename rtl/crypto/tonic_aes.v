@@ -47,8 +47,9 @@ module tonic_aes #(
     wire [127:0] c_data;
     wire c_user;
     reg  [D:0] outstanding_reg;    // blocks in flight plus blocks in the FIFO
-    reg        room_reg;           // outstanding_reg < FIFO depth (kept as a register: no adder
-                                   // and compare in front of the core's input)
+    reg        room_reg;           // a block may be taken: a register, computed without this
+                                   // cycle's pop (which only frees room), so no FIFO logic and
+                                   // adder sit in front of the core's input
     wire take = s_blk_valid && core_ready && room_reg;
     wire pop  = m_blk_valid && m_blk_ready;
     wire [D:0] outstanding_next = outstanding_reg + {{D{1'b0}}, take} - {{D{1'b0}}, pop};
@@ -76,7 +77,7 @@ module tonic_aes #(
             room_reg <= 1'b1;
         end else begin
             outstanding_reg <= outstanding_next;
-            room_reg <= outstanding_next < (1 << D);
+            room_reg <= take ? outstanding_reg < (1 << D) - 1 : outstanding_reg < (1 << D);
         end
     end
 
