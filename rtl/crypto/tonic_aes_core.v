@@ -136,6 +136,9 @@ module tonic_aes_core #(
     reg  [N*128-1:0]    st;
     reg  [N*4-1:0]      rnd;
     reg  [N*4-1:0]      nrs;
+    reg  [N-1:0]        lst;      // rnd == Nr: the final round (no column mix)
+    reg  [N-1:0]        byp;      // rnd > Nr: no round left to make, pass through
+    reg  [N-1:0]        r14;      // rnd == 14: the block leaves the ring at this round's end
     reg  [N*SW-1:0]     slt;
     reg  [N-1:0]        dcy;
     reg  [N*USER_W-1:0] usr;
@@ -208,32 +211,41 @@ module tonic_aes_core #(
             localparam LAST  = (s % E) == E - 1;                   // a round's end
             localparam integer PRED  = (s + N - 1) % N;
             localparam integer PART  = E == 1 ? 0 : FIRST ? 1 : 2;
-            wire [3:0] r = rnd[4*s +: 4];
-            wire [3:0] n = nrs[4*s +: 4];
             tonic_aes_round #(.DECRYPT(DECRYPT), .PART(PART)) u_round (
                 .a(st[128*s +: 128]), .rk(rk[128*UNIT +: 128]), .dec(dcy[s]),
-                .last(r == n), .bypass(r > n), .q(q[128*s +: 128]));
+                .last(lst[s]), .bypass(byp[s]), .q(q[128*s +: 128]));
             if (LAST) begin : g_fin
-                assign fin[s] = v[s] && r == 4'd14;
+                assign fin[s] = v[s] && r14[s];
             end else begin : g_nfin
                 assign fin[s] = 1'b0;
             end
 
             // a round's input position takes a new block, or the block from the previous unit going
             // on to its next round; with SPLIT the middle position takes the same block's first half
+            // The round flags are compared as a block enters a round's input position, a cycle
+            // ahead, from the previous position's registers (a middle position copies them), so no
+            // comparator sits in front of a round's multiplexers.
             wire take_new = FIRST && enter[UNIT];
+            wire [3:0] r_next = rnd[4*PRED +: 4] + {3'd0, FIRST};
+            wire [3:0] n_pred = nrs[4*PRED +: 4];
             always @(posedge clk) begin
                 if (take_new) begin
                     st[128*s +: 128] <= in_data_reg;
                     rnd[4*s +: 4] <= 4'd1;
+                    lst[s] <= 1'b0;                          // Nr >= 10
+                    byp[s] <= 1'b0;
+                    r14[s] <= 1'b0;
                     nrs[4*s +: 4] <= in_nr_reg;
                     slt[SW*s +: SW] <= in_slot_reg;
                     dcy[s] <= in_dec_reg;
                     usr[USER_W*s +: USER_W] <= in_user_reg;
                 end else begin
                     st[128*s +: 128] <= q[128*PRED +: 128];
-                    rnd[4*s +: 4] <= rnd[4*PRED +: 4] + {3'd0, FIRST};
-                    nrs[4*s +: 4] <= nrs[4*PRED +: 4];
+                    rnd[4*s +: 4] <= r_next;
+                    lst[s] <= FIRST ? r_next == n_pred : lst[PRED];
+                    byp[s] <= FIRST ? r_next > n_pred : byp[PRED];
+                    r14[s] <= FIRST ? r_next == 4'd14 : r14[PRED];
+                    nrs[4*s +: 4] <= n_pred;
                     slt[SW*s +: SW] <= slt[SW*PRED +: SW];
                     dcy[s] <= dcy[PRED];
                     usr[USER_W*s +: USER_W] <= usr[USER_W*PRED +: USER_W];
