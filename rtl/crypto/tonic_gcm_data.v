@@ -14,9 +14,13 @@
 // issue the two digit products Z_lo * H^2 and (Z_hi * H^2) x^64 of the Z of its own stream; they do
 // not depend on the block's data, which is added when the second product is ready, the cycle after
 // the block's last step. So the same stream's Z is next needed two blocks later, and the multiplier
-// may take two cycles. A block that ends on its first half (AAD or payload length 1..8 mod 16) needs
-// one more step without input (a "pad" step, one cycle), unless it is the first block of its stream
-// (Z = 0: nothing to multiply), as ESP's 8-byte AAD is. With n blocks, the last one in stream b and
+// may take two cycles. The digit a step multiplies is a register (`d_reg`), chosen in the cycle
+// before from the state the lane will be in, so the multiplier's AND-XOR tree starts at a flip-flop.
+// A block that ends on its first half (AAD or payload length 1..8 mod 16) needs one more step
+// without input (a "pad" step, one cycle), unless it is the packet's first block (Z = 0: nothing to
+// multiply, and no block before it whose Z the next one could be waiting for), as ESP's 8-byte AAD
+// is. So a stream's Z is written (the cycle after its block's last step) at least one cycle before
+// the digit of its next block is chosen. With n blocks, the last one in stream b and
 // the other stream a:
 //     GHASH(A, C, L) = ((Z_a * H^2 + L) + Z_b * H) * H      (L: the length block)
 // which tonic_gcm_final computes. In the cycle of a packet's last step the packet's fields go to
@@ -126,7 +130,7 @@ module tonic_gcm_data (
 
     // ---- what this cycle does ---------------------------------------------------------------------
     wire half_end   = sec_end && !ph_reg;              // section ends on the first half of a block
-    wire needs_pad  = half_end && !fr_reg[sb_reg];
+    wire needs_pad  = half_end && (sb_reg || !fr_reg[0]);   // not the packet's first block
     wire beat_last  = (in_aad ? (sec_end && pay_rem_reg == 16'd0) : sec_end) && !needs_pad;
     wire beat_input_last = in_aad ? (sec_end && pay_rem_reg == 16'd0) : sec_end;
     wire want_beat  = cur_reg && !pad_reg && (in_aad || in_pay);
@@ -151,14 +155,21 @@ module tonic_gcm_data (
     assign ks_pop    = beat && in_pay && (ph_reg || sec_end);
 
     // ---- GHASH lane ---------------------------------------------------------------------------------
-    // a step issues a digit product of its stream's Z (zero for a stream's first block)
-    wire [127:0] zs = fr_reg[sb_reg] ? 128'd0 : sb_reg ? z1_reg : z0_reg;
+    // phase after a step: 0 after a second half; after a first half 1, unless the section ended
+    // there (then a pad step follows, or, in the packet's first block, nothing)
+    wire ph_next = ph_reg ? 1'b0 : (half_end && !pad_reg) ? needs_pad : 1'b1;
+    // a step issues a digit product of its stream's Z (zero for a stream's first block): the digit
+    // for the step after this one, from the phase, stream and first-block flags after it
+    // block end: after its second step, or after its first when the packet's first block ends there
+    wire blk_end_if = ph_reg || (half_end && !needs_pad);      // ... if this cycle makes a step
+    wire blk_end = step && blk_end_if;
+    wire         sb_after = blk_end_if ? !sb_reg : sb_reg;
+    wire         fr_after = fr_reg[sb_after];               // (a block end clears fr_reg[sb_reg])
+    wire [127:0] z_after  = sb_after ? z1_reg : z0_reg;
+    wire [63:0]  d_after  = fr_after ? 64'd0 : ph_next ? z_after[127:64] : z_after[63:0];
+    reg  [63:0]  d_reg;
     wire [127:0] mul_q;
-    tonic_ghash_mul u_mul (
-        .clk(clk), .en(step), .hi(ph_reg), .d(ph_reg ? zs[127:64] : zs[63:0]), .h(h2_reg), .q(mul_q));
-
-    // block end: after its second step, or after its first when a fresh stream's block ends there
-    wire blk_end = step && (ph_reg || (half_end && !needs_pad));
+    tonic_ghash_mul u_mul (.clk(clk), .en(step), .hi(ph_reg), .d(d_reg), .h(h2_reg), .q(mul_q));
     // the block finished last cycle: Z = Z_lo H^2 + (Z_hi H^2) x^64 + X
     wire [127:0] z_new = t_reg ^ mul_q ^ {xhi_reg, xlo_reg};
 
@@ -173,10 +184,6 @@ module tonic_gcm_data (
     assign fin_icv     = icv_reg;
     assign fin_tag     = tag_reg;
     assign fin_err     = err_reg || tlast_bad;
-
-    // phase after a step: 0 after a second half; after a first half 1, unless the section ended
-    // there (then a pad step follows, or, in a stream's first block, nothing)
-    wire ph_next = ph_reg ? 1'b0 : (half_end && !pad_reg) ? needs_pad : 1'b1;
 
     wire load = (!cur_reg || done_now) && info_valid;
     assign info_pop = load;
@@ -194,6 +201,10 @@ module tonic_gcm_data (
                 xhi_reg <= x;
             end
         end
+        // a new packet starts with both streams fresh (digit 0); otherwise the digit changes only
+        // with a step (a Z written meanwhile is never the one the next step needs: see above)
+        if (load) d_reg <= 64'd0;
+        else if (step) d_reg <= d_after;
         if (wr_reg) begin
             if (ws_reg) z1_reg <= z_new;
             else z0_reg <= z_new;
