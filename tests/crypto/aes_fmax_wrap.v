@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // aes_fmax_wrap — timing-only wrapper that lets nextpnr place and route tonic_aes on an ECP5 for
-// bench/crypto_gcm.sh (inputs from LFSR-fed registers, outputs XOR-folded into one register).
-// Not part of the product.
+// bench/crypto_gcm.sh (inputs from LFSR-fed registers, outputs into registers, then XOR-folded
+// into one). Not part of the product.
 `default_nettype none
 
 module aes_fmax_wrap #(
@@ -34,7 +34,12 @@ module aes_fmax_wrap #(
         .s_blk_dec(r1[3]),
         .m_blk_valid(m_blk_valid), .m_blk_ready(r1[4]), .m_blk_data(m_blk_data));
 
-    always @(posedge clk) sig <= ^{s_key_ready, s_blk_ready, m_blk_valid, m_blk_data};
+    // outputs into registers first, then folded: the fold is not a path of the block
+    reg [130:0] q;
+    always @(posedge clk) begin
+        q <= {s_key_ready, s_blk_ready, m_blk_valid, m_blk_data};
+        sig <= ^q;
+    end
 endmodule
 
 `default_nettype wire
