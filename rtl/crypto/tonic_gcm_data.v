@@ -78,6 +78,9 @@ module tonic_gcm_data (
     reg [1:0]   fr_reg;                       // stream has had no block yet in this packet
     reg [1:0]   mode_reg;
     reg [15:0]  aad_rem_reg, pay_rem_reg, aad_len_reg, len_reg;
+    // flags of the remaining counts, kept as registers so no counter compare sits in front of the
+    // handshake (and the multiplier's enable): != 0 and <= 8 (the next beat ends the section)
+    reg         a_nz_reg, a_le8_reg, p_nz_reg, p_le8_reg;
     reg [4:0]   icv_reg;
     reg [127:0] tag_reg, h_reg, h2_reg;
     reg [127:0] z0_reg, z1_reg;               // the two streams' Z
@@ -96,10 +99,10 @@ module tonic_gcm_data (
 
     wire gmac    = mode_reg[1];
     wire dec     = mode_reg == 2'd1;
-    wire in_aad  = aad_rem_reg != 16'd0;
-    wire in_pay  = !in_aad && pay_rem_reg != 16'd0;
+    wire in_aad  = a_nz_reg;
+    wire in_pay  = !in_aad && p_nz_reg;
     wire [15:0] rem = in_aad ? aad_rem_reg : pay_rem_reg;
-    wire sec_end = rem <= 16'd8;                      // this beat ends its section
+    wire sec_end = in_aad ? a_le8_reg : p_le8_reg;    // this beat ends its section
     wire [15:0] rem_next = sec_end ? 16'd0 : rem - 16'd8;
 
     reg [7:0] keep;
@@ -131,13 +134,13 @@ module tonic_gcm_data (
     // ---- what this cycle does ---------------------------------------------------------------------
     wire half_end   = sec_end && !ph_reg;              // section ends on the first half of a block
     wire needs_pad  = half_end && (sb_reg || !fr_reg[0]);   // not the packet's first block
-    wire beat_last  = (in_aad ? (sec_end && pay_rem_reg == 16'd0) : sec_end) && !needs_pad;
-    wire beat_input_last = in_aad ? (sec_end && pay_rem_reg == 16'd0) : sec_end;
+    wire beat_last  = (in_aad ? (sec_end && !p_nz_reg) : sec_end) && !needs_pad;
+    wire beat_input_last = in_aad ? (sec_end && !p_nz_reg) : sec_end;
     wire want_beat  = cur_reg && !pad_reg && (in_aad || in_pay);
     wire beat_res   = (in_pay ? (ks_valid && out_ready) : (!gmac || out_ready)) && (!beat_last || fin_ready);
     assign s_axis_tready = want_beat && beat_res;
     wire beat       = s_axis_tready && s_axis_tvalid;
-    wire pad_last   = aad_rem_reg == 16'd0 && pay_rem_reg == 16'd0;
+    wire pad_last   = !a_nz_reg && !p_nz_reg;
     wire pad_go     = cur_reg && pad_reg && (!pad_last || fin_ready);
     wire empty_go   = cur_reg && !pad_reg && !in_aad && !in_pay && fin_ready;
     wire step       = beat || pad_go;
@@ -237,11 +240,23 @@ module tonic_gcm_data (
             wr_reg <= 1'b0;
             aad_rem_reg <= 16'd0;
             pay_rem_reg <= 16'd0;
+            a_nz_reg <= 1'b0;
+            a_le8_reg <= 1'b0;
+            p_nz_reg <= 1'b0;
+            p_le8_reg <= 1'b0;
         end else begin
             wr_reg <= blk_end;
             if (beat) begin
-                if (in_aad) aad_rem_reg <= rem_next;
-                else pay_rem_reg <= rem_next;
+                // after a beat the count is 0 if it was <= 8, else 8 less (<= 8 if it was <= 16)
+                if (in_aad) begin
+                    aad_rem_reg <= rem_next;
+                    a_nz_reg <= !a_le8_reg;
+                    a_le8_reg <= a_le8_reg || aad_rem_reg <= 16'd16;
+                end else begin
+                    pay_rem_reg <= rem_next;
+                    p_nz_reg <= !p_le8_reg;
+                    p_le8_reg <= p_le8_reg || pay_rem_reg <= 16'd16;
+                end
                 if (tlast_bad) err_reg <= 1'b1;
             end
             if (step) begin
@@ -256,6 +271,10 @@ module tonic_gcm_data (
                 cur_reg <= 1'b1;
                 aad_rem_reg <= info_aad_len;
                 pay_rem_reg <= info_mode[1] ? 16'd0 : info_len;
+                a_nz_reg <= info_aad_len != 16'd0;
+                a_le8_reg <= info_aad_len <= 16'd8;
+                p_nz_reg <= !info_mode[1] && info_len != 16'd0;
+                p_le8_reg <= info_mode[1] || info_len <= 16'd8;
                 ph_reg <= 1'b0;
                 sb_reg <= 1'b0;
                 fr_reg <= 2'b11;
