@@ -167,7 +167,7 @@ module tonic_gcm_data (
     wire blk_end_if = ph_reg || (half_end && !needs_pad);      // ... if this cycle makes a step
     wire blk_end = step && blk_end_if;
     wire         sb_after = blk_end_if ? !sb_reg : sb_reg;
-    wire         fr_after = fr_reg[sb_after];               // (a block end clears fr_reg[sb_reg])
+    wire         fr_after = sb_after ? fr_reg[1] : fr_reg[0];   // (a block end clears fr_reg[sb_reg])
     wire [127:0] z_after  = sb_after ? z1_reg : z0_reg;
     wire [63:0]  d_after  = fr_after ? 64'd0 : ph_next ? z_after[127:64] : z_after[63:0];
     reg  [63:0]  d_reg;
@@ -215,7 +215,7 @@ module tonic_gcm_data (
         ws_reg <= sb_reg;
         if (done_now) begin
             fj_sb_reg <= sb_reg;
-            fj_za0_reg <= fr_reg[!sb_reg];       // the other stream had no block
+            fj_za0_reg <= sb_reg ? fr_reg[0] : fr_reg[1];   // the other stream had no block
             fj_empty_reg <= empty_go;
         end
         if (load) begin
@@ -263,7 +263,9 @@ module tonic_gcm_data (
                 ph_reg <= ph_next;
                 pad_reg <= !ph_reg && half_end && needs_pad;
                 if (blk_end) begin                 // the stream's Z is no longer zero
-                    fr_reg[sb_reg] <= 1'b0;
+                    // (written bit by bit: Yosys makes a variable index a 32-bit adder)
+                    if (sb_reg) fr_reg[1] <= 1'b0;
+                    else fr_reg[0] <= 1'b0;
                     sb_reg <= !sb_reg;
                 end
             end

@@ -57,7 +57,7 @@ module tonic_gcm_final (
                      S_W0 = 4'd6, S_W1 = 4'd7, S_Y = 4'd8, S_OUT = 4'd9;
     reg [3:0]   state_reg;
     reg [127:0] h_reg, hcur_reg, tag_reg, acc_reg, zb_reg;
-    reg [63:0]  za_hi_reg, la_reg, lb_reg;
+    reg [63:0]  d_reg, la_reg, lb_reg;
     reg         verify_reg, err_reg, key_reg;
     reg [127:0] mask_reg;
 
@@ -74,24 +74,15 @@ module tonic_gcm_final (
     // a new job is taken when idle, or in the cycle the last one leaves
     assign in_ready = state_reg == S_IDLE || out_go;
 
-    // the digit issued in each state (the multiplier's h is a plain register, loaded a cycle ahead)
-    reg [63:0] d;
-    reg        issue, hi;
-    always @* begin
-        issue = 1'b1;
-        hi = 1'b0;
-        case (state_reg)
-            S_A0:    d = in_za[63:0];
-            S_A1:    begin d = za_hi_reg;       hi = 1'b1; end
-            S_B0:    d = zb_reg[63:0];
-            S_B1:    begin d = zb_reg[127:64];  hi = 1'b1; end
-            S_W0:    d = acc_reg[63:0];
-            S_W1:    begin d = acc_reg[127:64]; hi = 1'b1; end
-            default: begin d = 64'd0;           issue = 1'b0; end
-        endcase
-    end
+    // the digit issued in each state: the multiplier's h is a plain register and so is its digit,
+    // loaded a cycle ahead (d_reg), except in S_A0, where Z_a has only just arrived
+    wire issue = state_reg == S_A0 || state_reg == S_A1 || state_reg == S_B0 || state_reg == S_B1 ||
+                 state_reg == S_W0 || state_reg == S_W1;
+    wire hi    = state_reg == S_A1 || state_reg == S_B1 || state_reg == S_W1;
+    wire [63:0]  d = state_reg == S_A0 ? in_za[63:0] : d_reg;
     wire [127:0] mul_q;
     tonic_ghash_mul u_mul (.clk(clk), .en(issue), .hi(hi), .d(d), .h(hcur_reg), .q(mul_q));
+    wire [127:0] w = acc_reg ^ mul_q;                      // W, in S_W
 
     wire         key_out = state_reg == S_OUT && key_reg;
     assign       out_go  = state_reg == S_OUT && !key_reg && ej0_valid && res_ready;
@@ -122,16 +113,21 @@ module tonic_gcm_final (
                 default: mask_reg <= {128{1'b1}};
             endcase
         end
+        case (state_reg)                                   // the next state's digit
+            S_A0: d_reg <= in_za[127:64];
+            S_A1: d_reg <= zb_reg[63:0];
+            S_B0: d_reg <= zb_reg[127:64];
+            S_W:  d_reg <= w[63:0];
+            S_W0: d_reg <= acc_reg[127:64];
+            default: ;
+        endcase
         case (state_reg)
-            S_A0: begin
-                za_hi_reg <= in_za[127:64];
-                zb_reg <= in_zb;
-            end
+            S_A0: zb_reg <= in_zb;
             S_A1: begin
                 acc_reg <= mul_q ^ {lb_reg, la_reg};       // Za_lo H^2 + L
                 hcur_reg <= h_reg;
             end
-            S_B0, S_B1, S_W: acc_reg <= acc_reg ^ mul_q;   // ... + (Za_hi H^2) x^64 + Zb H = W
+            S_B0, S_B1, S_W: acc_reg <= w;                 // ... + (Za_hi H^2) x^64 + Zb H = W
             S_W1: acc_reg <= mul_q;                         // W_lo H
             S_Y:  acc_reg <= acc_reg ^ mul_q;               // + (W_hi H) x^64 = Y
             default: ;

@@ -21,6 +21,7 @@
 // not depend on each other.
 `default_nettype none
 
+(* keep_hierarchy *)
 module tonic_ghash_mul (
     input  wire         clk,
     input  wire         en,     // take d, h, hi this cycle
