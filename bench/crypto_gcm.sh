@@ -5,26 +5,27 @@
 #     AES-128 and AES-256 (line rate: UNROLL 8 SPLIT 1; small: UNROLL 2), and of tonic_aes on single
 #     blocks
 #  2. Yosys area on ECP5 (LUT4, FF, block RAM, LUT RAM, DSP) of each block and the combined engine
-#  3. nextpnr-ecp5 place and route (LFE5UM-85F) of tonic_gcm, tonic_aes and one GHASH step: Fmax,
+#  3. nextpnr-ecp5 place and route (LFE5UM-85F) of tonic_gcm, tonic_aes (encrypt + decrypt, and
+#     encrypt only, as in tonic_gcm) and tonic_gcm_data (the GHASH lane): Fmax,
 #     and Gb/s at that Fmax from the 1,500-byte figure
 #  4. 1,000,000 random packets against OpenSSL (tb_gcm random), with random stalls (started in the
 #     background first, since it is the longest)
-# Usage: bench/crypto_gcm.sh BUILD_DIR [--quick | --fmax [gcm] [aes] [data]]
+# Usage: bench/crypto_gcm.sh BUILD_DIR [--quick | --fmax [gcm] [aes] [aesenc] [data]]
 #        --quick: no place and route, 20,000 random packets instead of 1,000,000;
-#        --fmax: section 3 only, for the named wrappers (default all three; the whole engine takes
+#        --fmax: section 3 only, for the named wrappers (default all four; the whole engine takes
 #        more than an hour). Needs the targets tb_gcm tb_gcm_small tb_aes tb_aes_iter tb_aes_split.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:?usage: bench/crypto_gcm.sh BUILD_DIR [--quick]}
-quick=0; fmax_only=0; fmax_set="gcm aes data"
+quick=0; fmax_only=0; fmax_set="gcm aes aesenc data"
 case "${2:-}" in
     --quick) quick=1 ;;
     --fmax) fmax_only=1; [ $# -gt 2 ] && fmax_set="${*:3}" ;;
     "") ;;
-    *) echo "usage: bench/crypto_gcm.sh BUILD_DIR [--quick | --fmax [gcm] [aes] [data]]" >&2; exit 2 ;;
+    *) echo "usage: bench/crypto_gcm.sh BUILD_DIR [--quick | --fmax [gcm] [aes] [aesenc] [data]]" >&2; exit 2 ;;
 esac
 for w in $fmax_set; do
-    case "$w" in gcm|aes|data) ;; *) echo "bench: unknown wrapper '$w' (gcm, aes, data)" >&2; exit 2 ;; esac
+    case "$w" in gcm|aes|aesenc|data) ;; *) echo "bench: unknown wrapper '$w' (gcm, aes, aesenc, data)" >&2; exit 2 ;; esac
 done
 case "$build" in /*) ;; *) build="$(pwd)/$build" ;; esac
 bin="$build/bin"
@@ -95,20 +96,22 @@ if [ $quick -eq 0 ]; then
     pr() { # pr NAME LABEL WRAPPER [chparam args]; NAME as in --fmax
         local name=$1 label=$2 w=$3; shift 3
         case " $fmax_set " in *" $name "*) ;; *) return 0 ;; esac
-        yosys -q -l "$pnr/$w.synth.log" -p "$reads read_verilog -sv $top/tests/crypto/$w.v; \
-            ${*:+chparam $* $w;} synth_ecp5 -top $w -run begin:check; blackbox =A:whitebox; write_json $pnr/$w.json" >/dev/null
-        (cd "$pnr" && "$npr" --85k --package CABGA381 --json "$w.json" --freq 156.25 --timing-allow-fail \
-            --seed 1 >"$w.pnr.log" 2>&1) || { tail -20 "$pnr/$w.pnr.log"; exit 1; }
-        local f; f=$(grep -E "Max frequency for clock" "$pnr/$w.pnr.log" | tail -n 1 | sed -E 's/.*: ([0-9.]+) MHz.*/\1/')
-        local u; u=$(grep -E "^Info:[[:space:]]+TRELLIS_COMB:" "$pnr/$w.pnr.log" | tail -n 1 | awk '{print $3, $4, $5}')
+        yosys -q -l "$pnr/$name.synth.log" -p "$reads read_verilog -sv $top/tests/crypto/$w.v; \
+            ${*:+chparam $* $w;} synth_ecp5 -top $w -run begin:check; blackbox =A:whitebox; write_json $pnr/$name.json" >/dev/null
+        (cd "$pnr" && "$npr" --85k --package CABGA381 --json "$name.json" --freq 156.25 --timing-allow-fail \
+            --seed 1 >"$name.pnr.log" 2>&1) || { tail -20 "$pnr/$name.pnr.log"; exit 1; }
+        local f; f=$(grep -E "Max frequency for clock" "$pnr/$name.pnr.log" | tail -n 1 | sed -E 's/.*: ([0-9.]+) MHz.*/\1/')
+        local u; u=$(grep -E "^Info:[[:space:]]+TRELLIS_COMB:" "$pnr/$name.pnr.log" | tail -n 1 | awk '{print $3, $4, $5}')
         # Gb/s if the whole engine ran at this block's Fmax, at its 1,500-byte bytes per cycle
         local g; g=$(awk -v f="$f" -v b="$bpc1500" 'BEGIN {printf "%.2f", b * 8 * f / 1000}')
-        printf "%-34s Fmax %7.2f MHz (%s Gb/s)   TRELLIS_COMB %s\n" "$label" "$f" "$g" "$u"
+        printf "%-46s Fmax %7.2f MHz (%s Gb/s)   TRELLIS_COMB %s\n" "$label" "$f" "$g" "$u"
     }
     echo "(Gb/s: Fmax x the engine's $bpc1500 payload bytes/cycle on 1,500-byte packets; 10 Gb/s needs 156.25 MHz)"
     pr gcm "tonic_gcm UNROLL 8 SPLIT 1" gcm_fmax_wrap -set UNROLL 8 -set SPLIT 1
     # the round path does not depend on how many units the ring has: two keep place and route short
     pr aes "tonic_aes UNROLL 2 SPLIT 1 enc+dec" aes_fmax_wrap -set UNROLL 2 -set SPLIT 1
+    pr aesenc "tonic_aes UNROLL 2 SPLIT 1 encrypt only" aes_fmax_wrap -set UNROLL 2 -set SPLIT 1 \
+        -set DECRYPT 0
     pr data "tonic_gcm_data (keystream XOR + GHASH lane)" gcm_data_fmax_wrap
     echo "critical paths: $pnr/*.pnr.log ('Critical path report')"
 fi
