@@ -19,6 +19,9 @@
 // where X_lo holds coefficients 0..63 (block bytes 0..7) and X_hi coefficients 64..127 (bytes
 // 8..15): X * H = X_lo * H + (X_hi * H) * x^64, two digits with the same h (hi = 0, then 1) that do
 // not depend on each other.
+// keep_hierarchy: synthesised on its own, so a multiplexer in front of d stays in front of it.
+// (Flattened into tonic_gcm_final, Yosys/ABC copied parts of the AND-XOR tree behind the digit
+// multiplexer: twice the LUTs.)
 `default_nettype none
 
 (* keep_hierarchy *)
