@@ -8,8 +8,9 @@
 // `rk_we` high for one cycle; `rk_imc` is InvMixColumns(rk), the form the equivalent inverse cipher
 // (§5.3.5) uses for its middle rounds (only built when DECRYPT = 1, else zero). Timing: 44, 52 or 60
 // cycles from start to the last round key, `busy` high meanwhile; `start` is ignored while busy.
-// One shared SubWord (four S-boxes). The expander holds no key material after it finishes apart
-// from its shift register, which the next load overwrites.
+// One shared SubWord (four S-boxes). The raw key is shifted out of its register as it is used
+// (zeros come in), so after a load the expander holds key material only in its last-eight-words
+// shift register, which the next load overwrites.
 `default_nettype none
 
 module tonic_aes_keyexp #(
@@ -32,7 +33,8 @@ module tonic_aes_keyexp #(
     reg [2:0]   imod_reg;       // i mod Nk
     reg [2:0]   nk1_reg;        // Nk - 1
     reg [7:0]   rcon_reg;
-    reg [255:0] key_reg;
+    reg [255:0] key_reg;        // the raw key, shifted up a word per cycle: next key word on top
+    reg         kw_reg;         // i <= Nk - 1: the word made this cycle is a key word
     reg [255:0] w_reg;          // eight words: w_reg[32k +: 32] = w[i-1-k]
 
     assign busy = busy_reg;
@@ -54,8 +56,8 @@ module tonic_aes_keyexp #(
             t = sw;
         else
             t = w_reg[31:0];
-        if (i_reg <= {3'd0, nk1_reg})
-            word = key_reg[255 - 32 * i_reg[2:0] -: 32];
+        if (kw_reg)
+            word = key_reg[255:224];
         else
             word = w_reg[32*nk1_reg +: 32] ^ t;
     end
@@ -63,6 +65,10 @@ module tonic_aes_keyexp #(
     always @(posedge clk) begin
         if (start && !busy_reg) begin
             key_reg <= key;
+            kw_reg <= 1'b1;
+        end else if (busy_reg) begin
+            key_reg <= {key_reg[223:0], 32'd0};
+            kw_reg <= i_reg < {3'd0, nk1_reg};          // i + 1 <= Nk - 1
         end
         if (busy_reg) w_reg <= {w_reg[223:0], word};
         rk <= {w_reg[95:0], word};
