@@ -70,6 +70,11 @@ area() { # area LABEL TOP [chparam args]
     # the unrolled AES and changes nothing in the cell counts
     yosys -q -p "$reads ${*:+chparam $* $t;} synth_ecp5 -top $t -run begin:check; hierarchy -check; \
         tee -q -o $work/stat.txt stat" >"$work/y.log" 2>&1 || { cat "$work/y.log"; exit 1; }
+    # with a kept hierarchy (tonic_ghash_mul) the totals are in the last section
+    if grep -q '=== design hierarchy ===' "$work/stat.txt"; then
+        sed -n '/=== design hierarchy ===/,$p' "$work/stat.txt" >"$work/stat2.txt"
+        mv "$work/stat2.txt" "$work/stat.txt"
+    fi
     awk -v m="$label" -v s=$((SECONDS - t0)) '/Number of cells/ && !d {p=1} p && $1 == "LUT4" {l=$2}
         p && $1 == "TRELLIS_FF" {f=$2} p && $1 == "DP16KD" {b=$2} p && $1 == "TRELLIS_DPR16X4" {r=$2}
         p && $1 == "MULT18X18D" {x=$2} /^$/ && p && l {d=1; p=0}
