@@ -161,9 +161,10 @@ module tonic_gcm_data (
     // phase after a step: 0 after a second half; after a first half 1, unless the section ended
     // there (then a pad step follows, or, in the packet's first block, nothing)
     wire ph_next = ph_reg ? 1'b0 : (half_end && !pad_reg) ? needs_pad : 1'b1;
-    // a step issues a digit product of its stream's Z (zero for a stream's first block): the digit
-    // for the step after this one, from the phase, stream and first-block flags after it
-    // block end: after its second step, or after its first when the packet's first block ends there
+    // Block end: after a block's second step, or after its first when the packet's first block
+    // ends there. A step multiplies a digit of its stream's Z (zero in a stream's first block);
+    // d_reg is loaded with the next step's digit from the stream, phase and first-block flags that
+    // step will have.
     wire blk_end_if = ph_reg || (half_end && !needs_pad);      // ... if this cycle makes a step
     wire blk_end = step && blk_end_if;
     wire         sb_after = blk_end_if ? !sb_reg : sb_reg;
