@@ -13,16 +13,17 @@
 # Usage: bench/crypto_gcm.sh BUILD_DIR [--quick | --fmax [gcm] [aes] [aesenc] [data]]
 #        --quick: no place and route, 20,000 random packets instead of 1,000,000;
 #        --fmax: section 3 only, for the named wrappers (default all four; the whole engine takes
-#        more than an hour). Needs the targets tb_gcm tb_gcm_small tb_aes tb_aes_iter tb_aes_split.
+#        about 35 minutes). Needs the targets tb_gcm tb_gcm_small tb_aes tb_aes_iter tb_aes_split.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:?usage: bench/crypto_gcm.sh BUILD_DIR [--quick]}
+usage="usage: bench/crypto_gcm.sh BUILD_DIR [--quick | --fmax [gcm] [aes] [aesenc] [data]]"
+build=${1:?$usage}
 quick=0; fmax_only=0; fmax_set="gcm aes aesenc data"
 case "${2:-}" in
     --quick) quick=1 ;;
     --fmax) fmax_only=1; [ $# -gt 2 ] && fmax_set="${*:3}" ;;
     "") ;;
-    *) echo "usage: bench/crypto_gcm.sh BUILD_DIR [--quick | --fmax [gcm] [aes] [aesenc] [data]]" >&2; exit 2 ;;
+    *) echo "$usage" >&2; exit 2 ;;
 esac
 for w in $fmax_set; do
     case "$w" in gcm|aes|aesenc|data) ;; *) echo "bench: unknown wrapper '$w' (gcm, aes, aesenc, data)" >&2; exit 2 ;; esac

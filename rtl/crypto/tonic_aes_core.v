@@ -220,11 +220,11 @@ module tonic_aes_core #(
                 assign fin[s] = 1'b0;
             end
 
-            // a round's input position takes a new block, or the block from the previous unit going
-            // on to its next round; with SPLIT the middle position takes the same block's first half
-            // The round flags are compared as a block enters a round's input position, a cycle
-            // ahead, from the previous position's registers (a middle position copies them), so no
-            // comparator sits in front of a round's multiplexers.
+            // A round's input position takes a new block, or the block from the previous unit going
+            // on to its next round; with SPLIT the middle position takes the same block's first
+            // half. The round flags are compared as a block enters a round's input position, a
+            // cycle ahead, from the previous position's registers (a middle position copies them),
+            // so no comparator sits in front of a round's multiplexers.
             wire take_new = FIRST && enter[UNIT];
             wire [3:0] r_next = rnd[4*PRED +: 4] + {3'd0, FIRST};
             wire [3:0] n_pred = nrs[4*PRED +: 4];

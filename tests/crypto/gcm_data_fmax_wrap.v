@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // gcm_data_fmax_wrap — timing-only wrapper that lets nextpnr place and route tonic_gcm_data (the
 // keystream XOR and the two-stream GHASH lane with its multiplier) on an ECP5 for
-// bench/crypto_gcm.sh. Every input comes from registers fed by a 64-bit LFSR, every output goes
-// into a register and the registers are folded into one by XOR, so each port path starts and ends
-// at a flip-flop, as inside tonic_gcm, and the lane's own loop (Z -> digit -> product -> fold ->
-// Z) is measured as it is built. Not part of the product.
+// bench/crypto_gcm.sh. Every input comes from registers fed by a 64-bit LFSR, every output that is
+// not already a register of tonic_gcm_data goes into one, and all are folded into one by XOR, so
+// each port path starts and ends at a flip-flop, as inside tonic_gcm, and the lane's own loop
+// (Z -> digit -> product -> fold -> Z) is measured as it is built. Not part of the product.
 `default_nettype none
 
 module gcm_data_fmax_wrap (
