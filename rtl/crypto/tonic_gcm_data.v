@@ -173,7 +173,8 @@ module tonic_gcm_data (
     wire [63:0]  d_after  = fr_after ? 64'd0 : ph_next ? z_after[127:64] : z_after[63:0];
     reg  [63:0]  d_reg;
     wire [127:0] mul_q;
-    tonic_ghash_mul u_mul (.clk(clk), .en(step), .hi(ph_reg), .d(d_reg), .h(h2_reg), .q(mul_q));
+    tonic_ghash_mul u_mul (.clk(clk), .en(step), .hi(ph_reg), .d(d_reg), .h_ld(load),
+                          .h_in(info_h2), .q(mul_q));
     // the block finished last cycle: Z = Z_lo H^2 + (Z_hi H^2) x^64 + X
     wire [127:0] z_new = t_reg ^ mul_q ^ {xhi_reg, xlo_reg};
 

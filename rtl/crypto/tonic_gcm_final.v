@@ -56,7 +56,7 @@ module tonic_gcm_final (
     localparam [3:0] S_IDLE = 4'd0, S_A0 = 4'd1, S_A1 = 4'd2, S_B0 = 4'd3, S_B1 = 4'd4, S_W = 4'd5,
                      S_W0 = 4'd6, S_W1 = 4'd7, S_Y = 4'd8, S_OUT = 4'd9;
     reg [3:0]   state_reg;
-    reg [127:0] h_reg, hcur_reg, tag_reg, acc_reg, zb_reg;
+    reg [127:0] h_reg, tag_reg, acc_reg, zb_reg;
     reg [63:0]  d_reg, la_reg, lb_reg;
     reg         verify_reg, err_reg, key_reg;
     reg [127:0] mask_reg;
@@ -74,14 +74,17 @@ module tonic_gcm_final (
     // a new job is taken when idle, or in the cycle the last one leaves
     assign in_ready = state_reg == S_IDLE || out_go;
 
-    // the digit issued in each state: the multiplier's h is a plain register and so is its digit,
-    // loaded a cycle ahead (d_reg), except in S_A0, where Z_a has only just arrived
+    // the digit issued in each state: the multiplier's H is its own register (H^2 from the job,
+    // then H from S_A1 on) and the digit is a register too, loaded a cycle ahead (d_reg), except
+    // in S_A0, where Z_a has only just arrived
     wire issue = state_reg == S_A0 || state_reg == S_A1 || state_reg == S_B0 || state_reg == S_B1 ||
                  state_reg == S_W0 || state_reg == S_W1;
     wire hi    = state_reg == S_A1 || state_reg == S_B1 || state_reg == S_W1;
     wire [63:0]  d = state_reg == S_A0 ? in_za[63:0] : d_reg;
     wire [127:0] mul_q;
-    tonic_ghash_mul u_mul (.clk(clk), .en(issue), .hi(hi), .d(d), .h(hcur_reg), .q(mul_q));
+    wire accept = in_valid && in_ready;
+    tonic_ghash_mul u_mul (.clk(clk), .en(issue), .hi(hi), .d(d), .h_ld(accept || state_reg == S_A1),
+                           .h_in(accept ? in_h2 : h_reg), .q(mul_q));
     wire [127:0] w = acc_reg ^ mul_q;                      // W, in S_W
 
     wire         key_out = state_reg == S_OUT && key_reg;
@@ -98,9 +101,8 @@ module tonic_gcm_final (
     assign sq        = acc_reg;
 
     always @(posedge clk) begin
-        if (in_valid && in_ready) begin
+        if (accept) begin
             h_reg <= in_h;
-            hcur_reg <= in_h2;
             tag_reg <= in_tag;
             verify_reg <= in_verify;
             err_reg <= in_err;
@@ -123,10 +125,7 @@ module tonic_gcm_final (
         endcase
         case (state_reg)
             S_A0: zb_reg <= in_zb;
-            S_A1: begin
-                acc_reg <= mul_q ^ {lb_reg, la_reg};       // Za_lo H^2 + L
-                hcur_reg <= h_reg;
-            end
+            S_A1: acc_reg <= mul_q ^ {lb_reg, la_reg};      // Za_lo H^2 + L
             S_B0, S_B1, S_W: acc_reg <= w;                 // ... + (Za_hi H^2) x^64 + Zb H = W
             S_W1: acc_reg <= mul_q;                         // W_lo H
             S_Y:  acc_reg <= acc_reg ^ mul_q;               // + (W_hi H) x^64 = Y

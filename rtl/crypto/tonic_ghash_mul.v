@@ -2,10 +2,15 @@
 // tonic_ghash_mul — one digit product of a GF(2^128) multiplication for GHASH, in two pipeline
 // stages:
 //
-//     q = d * h * (hi ? x^64 : 1)   (mod P = x^128 + x^7 + x^2 + x + 1)
+//     q = d * H * (hi ? x^64 : 1)   (mod P = x^128 + x^7 + x^2 + x + 1)
 //
-// for the d, h and hi of the last cycle with `en` high (q holds until the next one), d a 64-bit
-// digit. Stage 1 (d, h -> register) is the 64 x 128 carry-less product: 8,192 AND
+// for the d and hi of the last cycle with `en` high (q holds until the next one), d a 64-bit
+// digit, and H the multiplier's own operand register, loaded from h_in in a cycle with h_ld high
+// (used from the next cycle on). The register belongs to the multiplier so that it is placed
+// beside the AND terms it feeds (each bit goes to 64 of them) rather than beside its other
+// readers: in the whole engine a 128-bit H^2 register shared by the lane's multiplier and
+// tonic_gcm_final was placed between them, 19.6 ns of routing from the lane's multiplier.
+// Stage 1 (d, H -> register) is the 64 x 128 carry-less product: 8,192 AND
 // terms in XOR trees of at most 64 terms per bit, kept unreduced (191 bits). Stage 2 (register -> q,
 // combinational, for the user to add into its accumulator) folds the 63 high bits back once, since
 // x^(128+k) = x^k (x^7 + x^2 + x + 1) and k + 7 < 128, and for a high digit multiplies by x^64 (one
@@ -30,9 +35,14 @@ module tonic_ghash_mul (
     input  wire         en,     // take d, h, hi this cycle
     input  wire         hi,     // d is a high digit: multiply the product by x^64 as well
     input  wire [63:0]  d,
-    input  wire [127:0] h,
+    input  wire         h_ld,   // take h_in as H (for the products issued from the next cycle)
+    input  wire [127:0] h_in,
     output wire [127:0] q
 );
+    reg [127:0] h;
+    always @(posedge clk)
+        if (h_ld) h <= h_in;
+
     reg [190:0] c;
     integer i;
     always @* begin
