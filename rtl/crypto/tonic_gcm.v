@@ -116,6 +116,10 @@ module tonic_gcm #(
     reg [SW-1:0] slot_reg, kslot_reg;
     reg [KS_LOG2:0] ks_out_reg;            // keystream blocks issued and not yet consumed
     reg [EJ_LOG2:0] ej_out_reg;
+    reg          j0_reg;                   // the next block to issue is J0 (ctr_reg == 1)
+    // room for one more block in the keystream / E(J0) FIFO: registers, computed without this
+    // cycle's pops (which only free room), so no counter compare sits in front of the AES input
+    reg          ks_room_reg, ej_room_reg;
     reg [127:0]  h_mem [0:SLOTS-1];
     reg [127:0]  h2_mem [0:SLOTS-1];
     wire         kfin_go, sq_valid;        // the finalizer took / finished the key job (below)
@@ -123,8 +127,8 @@ module tonic_gcm #(
 
     wire info_ready, info_valid;
     wire ks_pop, ej0_pop;
-    wire is_j0   = ctr_reg == 32'd1;
-    wire credit  = is_j0 ? ej_out_reg < (1 << EJ_LOG2) : ks_out_reg < (1 << KS_LOG2);
+    wire is_j0   = j0_reg;
+    wire credit  = is_j0 ? ej_room_reg : ks_room_reg;
     wire issue   = fstate_reg == F_RUN && cur_reg && credit && core_ready;
     wire last_issue = issue && rem_reg == 13'd1;
     assign s_cmd_ready = fstate_reg == F_RUN && (!cur_reg || last_issue) && info_ready && !s_key_valid;
@@ -164,9 +168,12 @@ module tonic_gcm #(
             fstate_reg <= F_RUN;
             cur_reg <= 1'b0;
             ctr_reg <= 32'd1;
+            j0_reg <= 1'b1;
             rem_reg <= 13'd0;
             ks_out_reg <= 0;
             ej_out_reg <= 0;
+            ks_room_reg <= 1'b1;
+            ej_room_reg <= 1'b1;
         end else begin
             case (fstate_reg)
                 F_RUN:   if (key_take) fstate_reg <= F_KEXP;
@@ -179,16 +186,20 @@ module tonic_gcm #(
             endcase
             if (issue) begin
                 ctr_reg <= ctr_reg + 32'd1;
+                j0_reg <= 1'b0;
                 rem_reg <= rem_reg - 13'd1;
                 if (last_issue) cur_reg <= 1'b0;
             end
             if (cmd_take) begin
                 cur_reg <= 1'b1;
                 ctr_reg <= 32'd1;
+                j0_reg <= 1'b1;
                 rem_reg <= nblk + 13'd1;
             end
             ks_out_reg <= ks_out_reg + {{KS_LOG2{1'b0}}, issue && !is_j0} - {{KS_LOG2{1'b0}}, ks_pop};
             ej_out_reg <= ej_out_reg + {{EJ_LOG2{1'b0}}, issue && is_j0} - {{EJ_LOG2{1'b0}}, ej0_pop};
+            ks_room_reg <= issue && !is_j0 ? ks_out_reg < (1 << KS_LOG2) - 1 : ks_out_reg < (1 << KS_LOG2);
+            ej_room_reg <= issue && is_j0 ? ej_out_reg < (1 << EJ_LOG2) - 1 : ej_out_reg < (1 << EJ_LOG2);
         end
     end
 
@@ -252,8 +263,8 @@ module tonic_gcm #(
         .m_ready(m_axis_tready), .count(out_count));
 
     // the finalizer takes packets from the data stage and, during a key load (the engine is idle
-    // then), one key job that squares the new slot's H: Z_a = 0, Z_b = 1, no lengths, so its Y is
-    // H * H (its H^2 input is not used)
+    // then), one key job that squares the new slot's H: Z_b = 1, no lengths, and Z_a taken as 0
+    // (in_key), so its Y is H * H (its H^2 input is not used)
     wire         kfin = fstate_reg == F_KSQ;
     wire [127:0] hk = h_mem[kslot_reg];
     assign       kfin_go = kfin && fin_ready;
@@ -270,7 +281,7 @@ module tonic_gcm #(
         .in_h2(fin_h2), .in_aad_len(kfin ? 16'd0 : fin_aad_len),
         .in_len(kfin ? 16'd0 : fin_len), .in_verify(fin_verify && !kfin), .in_icv(fin_icv),
         .in_tag(fin_tag), .in_err(fin_err && !kfin), .in_key(kfin),
-        .in_za(kz_reg ? 128'd0 : fin_za), .in_zb(kz_reg ? 128'd1 : fin_zb),
+        .in_za(fin_za), .in_zb(kz_reg ? 128'd1 : fin_zb),
         .ej0_valid(ej0_valid), .ej0_data(ej0_data), .ej0_pop(ej0_pop),
         .res_ready(res_ready), .res_valid(res_valid), .res_tag(res_tag), .res_ok(res_ok), .res_err(res_err),
         .sq_valid(sq_valid), .sq(sq));

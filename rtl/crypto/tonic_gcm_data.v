@@ -87,7 +87,8 @@ module tonic_gcm_data (
     reg [127:0] t_reg;                        // Z_lo * H^2 of the block being finished
     reg [63:0]  xlo_reg, xhi_reg;             // its data
     reg         wr_reg, ws_reg;               // add up and write Z[ws] this cycle
-    reg         fj_sb_reg, fj_za0_reg, fj_empty_reg;   // for fin_za / fin_zb
+    reg         fj_empty_reg;                 // for fin_zb
+    reg [127:0] za_reg;                       // fin_za
 
     // stream byte j, bit 7-m is polynomial coefficient 8j+m
     function [63:0] poly64(input [63:0] beat);
@@ -179,7 +180,7 @@ module tonic_gcm_data (
     wire [127:0] z_new = t_reg ^ mul_q ^ {xhi_reg, xlo_reg};
 
     assign fin_valid   = done_now;
-    assign fin_za      = fj_empty_reg || fj_za0_reg ? 128'd0 : fj_sb_reg ? z0_reg : z1_reg;
+    assign fin_za      = za_reg;
     assign fin_zb      = fj_empty_reg ? 128'd0 : z_new;
     assign fin_h       = h_reg;
     assign fin_h2      = h2_reg;
@@ -216,9 +217,12 @@ module tonic_gcm_data (
         end
         ws_reg <= sb_reg;
         if (done_now) begin
-            fj_sb_reg <= sb_reg;
-            fj_za0_reg <= sb_reg ? fr_reg[0] : fr_reg[1];   // the other stream had no block
             fj_empty_reg <= empty_go;
+            // Z_a: the stream other than the last block's (zero if it had no block), as it is
+            // after this cycle's write, so tonic_gcm_final gets it from a register
+            if (empty_go || (sb_reg ? fr_reg[0] : fr_reg[1])) za_reg <= 128'd0;
+            else if (wr_reg && ws_reg != sb_reg) za_reg <= z_new;
+            else za_reg <= sb_reg ? z0_reg : z1_reg;
         end
         if (load) begin
             mode_reg <= info_mode;

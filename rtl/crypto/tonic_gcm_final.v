@@ -15,8 +15,8 @@
 //     accept | Za_lo H^2 | Za_hi H^2 | Zb_lo H | Zb_hi H | (W) | W_lo H | W_hi H | (Y) | out
 // and the next job is taken in the cycle the last one leaves, so a job takes 9 cycles when the
 // result FIFO has room; packets shorter than nine beats are limited by this.
-// Key jobs: at key load tonic_gcm asks for H^2 with a job of Z_a = 0, Z_b = 1, lengths 0 and
-// in_key = 1 (so Y = H * H); the result leaves on sq / sq_valid instead of the result channel, and
+// Key jobs: at key load tonic_gcm asks for H^2 with a job of Z_b = 1, lengths 0 and in_key = 1,
+// which takes Z_a as 0 (so Y = H * H); the result leaves on sq / sq_valid instead of the result channel, and
 // no E(J0) is used. All vectors are in GCM's polynomial order (see tonic_ghash_mul) except ej0, tag
 // and exp_tag, which are byte strings with byte 0 in the top bits.
 `default_nettype none
@@ -35,7 +35,7 @@ module tonic_gcm_final (
     input  wire [4:0]   in_icv,        // ICV bytes: 8, 12 or 16 (anything else counts as 16)
     input  wire [127:0] in_tag,        // expected tag (verify modes)
     input  wire         in_err,        // framing error seen by the data stage, passed through
-    input  wire         in_key,        // key job: Y = H^2 to sq, no tag
+    input  wire         in_key,        // key job: Y = H^2 to sq, no tag (in_za is taken as 0)
     input  wire [127:0] in_za,         // the cycle after in_valid && in_ready
     input  wire [127:0] in_zb,         // (ditto)
 
@@ -70,8 +70,15 @@ module tonic_gcm_final (
         for (k = 0; k < 128; k = k + 1) rev128[k] = v[127-k];
     endfunction
 
-    wire out_go;
-    // a new job is taken when idle, or in the cycle the last one leaves
+    // A job leaves (S_OUT) when its E(J0) is there and the result FIFO has room: go_reg, both seen
+    // a cycle before. Only this block pops the E(J0) FIFO and pushes the result FIFO, so what was
+    // true then is still true (a cycle is lost only when one of them has just changed). A new job
+    // is taken when idle, or in the cycle the last one leaves; so in_ready, which tonic_gcm_data's
+    // handshake waits for, comes from registers only. The job's fields are captured whenever
+    // in_ready is high, valid or not (an idle cycle's capture is never used), so in_valid
+    // only moves the state.
+    reg  go_reg;
+    wire out_go = state_reg == S_OUT && !key_reg && go_reg;
     assign in_ready = state_reg == S_IDLE || out_go;
 
     // the digit issued in each state: the multiplier's H is its own register (H^2 from the job,
@@ -80,15 +87,14 @@ module tonic_gcm_final (
     wire issue = state_reg == S_A0 || state_reg == S_A1 || state_reg == S_B0 || state_reg == S_B1 ||
                  state_reg == S_W0 || state_reg == S_W1;
     wire hi    = state_reg == S_A1 || state_reg == S_B1 || state_reg == S_W1;
-    wire [63:0]  d = state_reg == S_A0 ? in_za[63:0] : d_reg;
+    reg          a0_reg;                                   // state_reg == S_A0
+    wire [63:0]  d = a0_reg ? in_za[63:0] & {64{!key_reg}} : d_reg;
     wire [127:0] mul_q;
-    wire accept = in_valid && in_ready;
-    tonic_ghash_mul u_mul (.clk(clk), .en(issue), .hi(hi), .d(d), .h_ld(accept || state_reg == S_A1),
-                           .h_in(accept ? in_h2 : h_reg), .q(mul_q));
+    tonic_ghash_mul u_mul (.clk(clk), .en(issue), .hi(hi), .d(d), .h_ld(in_ready || state_reg == S_A1),
+                           .h_in(state_reg == S_A1 ? h_reg : in_h2), .q(mul_q));
     wire [127:0] w = acc_reg ^ mul_q;                      // W, in S_W
 
     wire         key_out = state_reg == S_OUT && key_reg;
-    assign       out_go  = state_reg == S_OUT && !key_reg && ej0_valid && res_ready;
     wire [127:0] s_blk   = rev128(acc_reg) ^ ej0_data;
     wire [127:0] tag     = s_blk & mask_reg;
     wire         diff    = |((s_blk ^ tag_reg) & mask_reg);
@@ -101,7 +107,9 @@ module tonic_gcm_final (
     assign sq        = acc_reg;
 
     always @(posedge clk) begin
-        if (accept) begin
+        go_reg <= ej0_valid && res_ready;
+        a0_reg <= !rst && in_valid && in_ready;
+        if (in_ready) begin
             h_reg <= in_h;
             tag_reg <= in_tag;
             verify_reg <= in_verify;
@@ -116,7 +124,7 @@ module tonic_gcm_final (
             endcase
         end
         case (state_reg)                                   // the next state's digit
-            S_A0: d_reg <= in_za[127:64];
+            S_A0: d_reg <= in_za[127:64] & {64{!key_reg}};
             S_A1: d_reg <= zb_reg[63:0];
             S_B0: d_reg <= zb_reg[127:64];
             S_W:  d_reg <= w[63:0];
