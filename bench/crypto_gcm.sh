@@ -102,7 +102,7 @@ if [ $quick -eq 0 ]; then
     pr() { # pr NAME LABEL WRAPPER [chparam args]; NAME as in --fmax
         local name=$1 label=$2 w=$3; shift 3
         case " $fmax_set " in *" $name "*) ;; *) return 0 ;; esac
-        yosys -q -l "$pnr/$name.synth.log" -p "$reads read_verilog -sv $top/tests/crypto/$w.v; \
+        yosys -q -l "$pnr/$name.synth.log" -p "$reads read_verilog -sv $top/bench/fmax_lfsr.v $top/tests/crypto/$w.v; \
             ${*:+chparam $* $w;} synth_ecp5 -top $w -run begin:check; blackbox =A:whitebox; write_json $pnr/$name.json" >/dev/null
         # the engine with router2: router1 still had ~250 congested wires after 81 minutes on it
         local ra=""; [ "$name" = gcm ] && ra="--router router2"

@@ -58,7 +58,7 @@ if [ $quick -eq 0 ]; then
     [ -x "$npr" ] || { echo "bench: $npr missing (scripts/setup.sh --bench installs it)" >&2; exit 1; }
     printf "%-7s %10s %10s %10s %16s %22s\n" "ROUNDS" "Fmax MHz" "LUT4 used" "FF used" "Gb/s/core 1500B" "cores for 10 Gb/s"
     for r in 1 2; do
-        yosys -q -p "$reads read_verilog -sv $top/tests/crypto/sha/sha_fmax_wrap.v; chparam -set ROUNDS $r sha_fmax_wrap; \
+        yosys -q -p "$reads read_verilog -sv $top/bench/fmax_lfsr.v $top/tests/crypto/sha/sha_fmax_wrap.v; chparam -set ROUNDS $r sha_fmax_wrap; \
             synth_ecp5 -top sha_fmax_wrap -json $work/sha$r.json" >/dev/null 2>&1
         (cd "$work" && "$npr" --85k --package CABGA381 --json "sha$r.json" --freq 100 --timing-allow-fail --seed 1 \
             >"pnr$r.log" 2>&1) || { tail -20 "$work/pnr$r.log"; exit 1; }

@@ -13,11 +13,8 @@ module fmax_wrap (
     input  wire rst,
     output reg  sig
 );
-    reg [63:0] lfsr;
-    always @(posedge clk) begin
-        if (rst) lfsr <= 64'h1;
-        else lfsr <= {lfsr[62:0], lfsr[63] ^ lfsr[62] ^ lfsr[60] ^ lfsr[59]};
-    end
+    wire [63:0] lfsr;
+    fmax_lfsr u_lfsr (.clk(clk), .rst(rst), .q(lfsr));
 
     // input registers (values are pseudo-random; only timing matters)
     reg [63:0] r0, r1, r2, r3;

@@ -70,7 +70,7 @@ case "$build" in /*) ;; *) build="$(pwd)/$build" ;; esac
 [ -x "$npr" ] || { echo "bench: $npr missing (scripts/setup.sh --bench installs it)" >&2; exit 1; }
 # nextpnr runs as WebAssembly (YoWASP) and sees only its working directory: work in the build tree
 pnr="$build/bench"; mkdir -p "$pnr"
-reads=""; for f in $(find "$top/rtl" -name '*.v' | sort) "$top/bench/fmax_wrap.v"; do reads="$reads read_verilog -sv -I$gen -I$top/rtl/include $f;"; done
+reads=""; for f in $(find "$top/rtl" -name '*.v' | sort) "$top/bench/fmax_lfsr.v" "$top/bench/fmax_wrap.v"; do reads="$reads read_verilog -sv -I$gen -I$top/rtl/include $f;"; done
 yosys -q -l "$pnr/synth.log" -p "$reads synth_ecp5 -top fmax_wrap -json $pnr/nic.json" >/dev/null
 [ -s "$pnr/nic.json" ] || { echo "bench: synthesis wrote no netlist (see $pnr/synth.log)" >&2; exit 1; }
 (cd "$pnr" && "$npr" --85k --package CABGA381 --json nic.json --freq 156.25 --timing-allow-fail --seed 1 \

@@ -19,11 +19,8 @@ module sha_fmax_wrap #(
 );
     localparam SLOT_W = SLOTS > 1 ? $clog2(SLOTS) : 1;
 
-    reg [63:0] lfsr;
-    always @(posedge clk) begin
-        if (rst) lfsr <= 64'h1;
-        else lfsr <= {lfsr[62:0], lfsr[63] ^ lfsr[62] ^ lfsr[60] ^ lfsr[59]};
-    end
+    wire [63:0] lfsr;
+    fmax_lfsr u_lfsr (.clk(clk), .rst(rst), .q(lfsr));
     reg [1023:0] in_reg;
     always @(posedge clk) in_reg <= {in_reg[959:0], lfsr};
 
