@@ -16,9 +16,9 @@
 // and the next job is taken in the cycle the last one leaves, so a job takes 9 cycles when the
 // result FIFO has room; packets shorter than nine beats are limited by this.
 // Key jobs: at key load tonic_gcm asks for H^2 with a job of Z_b = 1, lengths 0 and in_key = 1,
-// which takes Z_a as 0 (so Y = H * H); the result leaves on sq / sq_valid instead of the result channel, and
-// no E(J0) is used. All vectors are in GCM's polynomial order (see tonic_ghash_mul) except ej0, tag
-// and exp_tag, which are byte strings with byte 0 in the top bits.
+// which takes Z_a as 0 (so Y = H * H); the result leaves on sq / sq_valid instead of the result
+// channel, and no E(J0) is used. All vectors are in GCM's polynomial order (see tonic_ghash_mul)
+// except ej0, tag and exp_tag, which are byte strings with byte 0 in the top bits.
 `default_nettype none
 
 module tonic_gcm_final (
