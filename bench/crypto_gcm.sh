@@ -13,7 +13,8 @@
 # Usage: bench/crypto_gcm.sh BUILD_DIR [--quick | --fmax [gcm] [aes] [aesenc] [data]]
 #        --quick: no place and route, 20,000 random packets instead of 1,000,000;
 #        --fmax: section 3 only, for the named wrappers (default all four; the whole engine takes
-#        at most 45 minutes: its routing is stopped at 40). Needs the targets tb_gcm tb_gcm_small tb_aes tb_aes_iter tb_aes_split.
+#        at most 40 minutes, then it is stopped). Needs the targets tb_gcm tb_gcm_small tb_aes
+#        tb_aes_iter tb_aes_split.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 usage="usage: bench/crypto_gcm.sh BUILD_DIR [--quick | --fmax [gcm] [aes] [aesenc] [data]]"
@@ -104,14 +105,14 @@ if [ $quick -eq 0 ]; then
         case " $fmax_set " in *" $name "*) ;; *) return 0 ;; esac
         yosys -q -l "$pnr/$name.synth.log" -p "$reads read_verilog -sv $top/bench/fmax_lfsr.v $top/tests/crypto/$w.v; \
             ${*:+chparam $* $w;} synth_ecp5 -top $w -run begin:check; blackbox =A:whitebox; write_json $pnr/$name.json" >/dev/null
-        # The engine with router2 (router1 still had ~250 congested wires after 81 minutes on it),
-        # and at most 40 minutes of place and route: router2 converged in about 20 minutes on one version
-        # and oscillated for over 50 on the next. Unrouted, the placer's estimate is shown.
-        local ra="" lim=0 rc=0 how="routed"; [ "$name" = gcm ] && { ra="--router router2"; lim=2400; }
-        (cd "$pnr" && if [ $lim -gt 0 ]; then to="timeout $lim"; else to=""; fi
-            $to "$npr" --85k --package CABGA381 --json "$name.json" --freq 156.25 --timing-allow-fail \
-            --seed 1 $ra >"$name.pnr.log" 2>&1) || rc=$?
-        if [ $rc -eq 124 ]; then how="NOT ROUTED in $((lim / 60)) min: placement estimate"
+        # The engine with router2 (router1 still had ~250 congested wires after 81 minutes on it)
+        # and at most 40 minutes of place and route: router2 converged in about 20 minutes on one
+        # version and oscillated for over 50 on the next. Unrouted, the placer's estimate is shown.
+        local ra="" to="" rc=0 how="routed"
+        [ "$name" = gcm ] && { ra="--router router2"; to="timeout 2400"; }
+        (cd "$pnr" && $to "$npr" --85k --package CABGA381 --json "$name.json" --freq 156.25 \
+            --timing-allow-fail --seed 1 $ra >"$name.pnr.log" 2>&1) || rc=$?
+        if [ $rc -eq 124 ]; then how="NOT ROUTED in 40 min: placement estimate"
         elif [ $rc -ne 0 ]; then tail -20 "$pnr/$name.pnr.log"; exit 1; fi
         local f; f=$(grep -E "Max frequency for clock" "$pnr/$name.pnr.log" | tail -n 1 | sed -E 's/.*: ([0-9.]+) MHz.*/\1/' || true); f=${f:-0}
         local u; u=$(grep -E "^Info:[[:space:]]+TRELLIS_COMB:" "$pnr/$name.pnr.log" | tail -n 1 | awk '{print $3, $4, $5}' || true)

@@ -127,8 +127,7 @@ module tonic_gcm #(
 
     wire info_ready, info_valid;
     wire ks_pop, ej0_pop;
-    wire is_j0   = j0_reg;
-    wire credit  = is_j0 ? ej_room_reg : ks_room_reg;
+    wire credit  = j0_reg ? ej_room_reg : ks_room_reg;
     wire issue   = fstate_reg == F_RUN && cur_reg && credit && core_ready;
     wire last_issue = issue && rem_reg == 13'd1;
     assign s_cmd_ready = fstate_reg == F_RUN && (!cur_reg || last_issue) && info_ready && !s_key_valid;
@@ -144,7 +143,7 @@ module tonic_gcm #(
         a_valid = issue || kh_issue;
         a_data  = kh_issue ? 128'd0 : {nonce_reg, ctr_reg};
         a_slot  = kh_issue ? kslot_reg : slot_reg;
-        a_user  = kh_issue ? 2'b10 : {1'b0, is_j0};
+        a_user  = kh_issue ? 2'b10 : {1'b0, j0_reg};
         key_start = key_take;
     end
 
@@ -196,10 +195,10 @@ module tonic_gcm #(
                 j0_reg <= 1'b1;
                 rem_reg <= nblk + 13'd1;
             end
-            ks_out_reg <= ks_out_reg + {{KS_LOG2{1'b0}}, issue && !is_j0} - {{KS_LOG2{1'b0}}, ks_pop};
-            ej_out_reg <= ej_out_reg + {{EJ_LOG2{1'b0}}, issue && is_j0} - {{EJ_LOG2{1'b0}}, ej0_pop};
-            ks_room_reg <= issue && !is_j0 ? ks_out_reg < (1 << KS_LOG2) - 1 : ks_out_reg < (1 << KS_LOG2);
-            ej_room_reg <= issue && is_j0 ? ej_out_reg < (1 << EJ_LOG2) - 1 : ej_out_reg < (1 << EJ_LOG2);
+            ks_out_reg <= ks_out_reg + {{KS_LOG2{1'b0}}, issue && !j0_reg} - {{KS_LOG2{1'b0}}, ks_pop};
+            ej_out_reg <= ej_out_reg + {{EJ_LOG2{1'b0}}, issue && j0_reg} - {{EJ_LOG2{1'b0}}, ej0_pop};
+            ks_room_reg <= issue && !j0_reg ? ks_out_reg < (1 << KS_LOG2) - 1 : ks_out_reg < (1 << KS_LOG2);
+            ej_room_reg <= issue && j0_reg ? ej_out_reg < (1 << EJ_LOG2) - 1 : ej_out_reg < (1 << EJ_LOG2);
         end
     end
 

@@ -87,7 +87,7 @@ module tonic_gcm_final (
     wire issue = state_reg == S_A0 || state_reg == S_A1 || state_reg == S_B0 || state_reg == S_B1 ||
                  state_reg == S_W0 || state_reg == S_W1;
     wire hi    = state_reg == S_A1 || state_reg == S_B1 || state_reg == S_W1;
-    reg          a0_reg;                                   // state_reg == S_A0
+    reg          a0_reg;     // state_reg == S_A0, as a register: no state decode before the 64 muxes
     wire [63:0]  d = a0_reg ? in_za[63:0] & {64{!key_reg}} : d_reg;
     wire [127:0] mul_q;
     tonic_ghash_mul u_mul (.clk(clk), .en(issue), .hi(hi), .d(d), .h_ld(in_ready || state_reg == S_A1),
