@@ -85,6 +85,7 @@ module tonic_gcm_data (
     reg [127:0] tag_reg, h_reg, h2_reg;
     reg [127:0] z0_reg, z1_reg;               // the two streams' Z
     reg [127:0] t_reg;                        // Z_lo * H^2 of the block being finished
+    reg         t_ld_reg;                     // ... is mul_q this cycle (a first step was made)
     reg [63:0]  xlo_reg, xhi_reg;             // its data
     reg         wr_reg, ws_reg;               // add up and write Z[ws] this cycle
     reg         fj_empty_reg;                 // for fin_zb
@@ -174,7 +175,7 @@ module tonic_gcm_data (
     wire [63:0]  d_after  = fr_after ? 64'd0 : ph_next ? z_after[127:64] : z_after[63:0];
     reg  [63:0]  d_reg;
     wire [127:0] mul_q;
-    tonic_ghash_mul u_mul (.clk(clk), .en(step), .hi(ph_reg), .d(d_reg), .h_ld(load),
+    tonic_ghash_mul u_mul (.clk(clk), .hi(ph_reg), .d(d_reg), .h_ld(load),
                           .h_in(info_h2), .q(mul_q));
     // the block finished last cycle: Z = Z_lo H^2 + (Z_hi H^2) x^64 + X
     wire [127:0] z_new = t_reg ^ mul_q ^ {xhi_reg, xlo_reg};
@@ -195,6 +196,9 @@ module tonic_gcm_data (
     assign info_pop = load;
 
     always @(posedge clk) begin
+        // the first product (the multiplier keeps a product for one cycle only)
+        t_ld_reg <= step && !ph_reg;
+        if (t_ld_reg) t_reg <= mul_q;
         if (step) begin
             if (!ph_reg) begin
                 xlo_reg <= x;
@@ -203,7 +207,6 @@ module tonic_gcm_data (
                     xhi_reg <= 64'd0;
                 end
             end else begin
-                t_reg <= mul_q;                    // the first product, issued at the first step
                 xhi_reg <= x;
             end
         end

@@ -84,13 +84,11 @@ module tonic_gcm_final (
     // the digit issued in each state: the multiplier's H is its own register (H^2 from the job,
     // then H from S_A1 on) and the digit is a register too, loaded a cycle ahead (d_reg), except
     // in S_A0, where Z_a has only just arrived
-    wire issue = state_reg == S_A0 || state_reg == S_A1 || state_reg == S_B0 || state_reg == S_B1 ||
-                 state_reg == S_W0 || state_reg == S_W1;
     wire hi    = state_reg == S_A1 || state_reg == S_B1 || state_reg == S_W1;
     reg          a0_reg;     // state_reg == S_A0, as a register: no state decode before the 64 muxes
     wire [63:0]  d = a0_reg ? in_za[63:0] & {64{!key_reg}} : d_reg;
     wire [127:0] mul_q;
-    tonic_ghash_mul u_mul (.clk(clk), .en(issue), .hi(hi), .d(d), .h_ld(in_ready || state_reg == S_A1),
+    tonic_ghash_mul u_mul (.clk(clk), .hi(hi), .d(d), .h_ld(in_ready || state_reg == S_A1),
                            .h_in(state_reg == S_A1 ? h_reg : in_h2), .q(mul_q));
     wire [127:0] w = acc_reg ^ mul_q;                      // W, in S_W
 

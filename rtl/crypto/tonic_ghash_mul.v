@@ -4,9 +4,10 @@
 //
 //     q = d * H * (hi ? x^64 : 1)   (mod P = x^128 + x^7 + x^2 + x + 1)
 //
-// for the d and hi of the last cycle with `en` high (q holds until the next one), d a 64-bit
-// digit, and H the multiplier's own operand register, loaded from h_in in a cycle with h_ld high
-// (used from the next cycle on). The register belongs to the multiplier so that it is placed
+// for the d and hi of the previous cycle, d a 64-bit digit, and H the multiplier's own operand
+// register, loaded from h_in in a cycle with h_ld high (used from the next cycle on). There is no
+// enable: the product register is loaded every cycle, so its 191 flip-flops wait on no handshake
+// (a user that needs a product later keeps it). H belongs to the multiplier so that it is placed
 // beside the AND terms it feeds (each bit goes to 64 of them) rather than beside its other
 // readers: in the whole engine a 128-bit H^2 register shared by the lane's multiplier and
 // tonic_gcm_final was placed between them, 19.6 ns of routing from the lane's multiplier.
@@ -14,8 +15,7 @@
 // terms in XOR trees of at most 64 terms per bit, kept unreduced (191 bits). Stage 2 (register -> q,
 // combinational, for the user to add into its accumulator) folds the 63 high bits back once, since
 // x^(128+k) = x^k (x^7 + x^2 + x + 1) and k + 7 < 128, and for a high digit multiplies by x^64 (one
-// more fold). So a product issued in cycle c can be used in cycle c + 1, and one may be issued
-// every cycle.
+// more fold). So the product of cycle c's d is q in cycle c + 1, and in that cycle only.
 //
 // Operands are in the "polynomial" order: bit i is the coefficient of x^i (GCM's own bit order,
 // SP 800-38D §6.3, reverses every byte string: coefficient i is bit 7 - i%8 of byte i/8; tonic_gcm
@@ -32,7 +32,6 @@
 (* keep_hierarchy *)
 module tonic_ghash_mul (
     input  wire         clk,
-    input  wire         en,     // take d, h, hi this cycle
     input  wire         hi,     // d is a high digit: multiply the product by x^64 as well
     input  wire [63:0]  d,
     input  wire         h_ld,   // take h_in as H (for the products issued from the next cycle)
@@ -54,10 +53,8 @@ module tonic_ghash_mul (
     reg [190:0] p_reg;              // the unreduced product
     reg         hi_reg;
     always @(posedge clk) begin
-        if (en) begin
-            p_reg <= c;
-            hi_reg <= hi;
-        end
+        p_reg <= c;
+        hi_reg <= hi;
     end
 
     // x^(128+k) = x^k (x^7 + x^2 + x + 1): fold the bits above 127 back (once is enough while
