@@ -24,8 +24,10 @@
 // the other stream a:
 //     GHASH(A, C, L) = ((Z_a * H^2 + L) + Z_b * H) * H      (L: the length block)
 // which tonic_gcm_final computes. In the cycle of a packet's last step the packet's fields go to
-// tonic_gcm_final; Z_a and Z_b follow on fin_za / fin_zb in the next cycle (the last block's data is
-// added then), and the lane starts the next packet meanwhile.
+// tonic_gcm_final with Z_a on fin_za (a multiplexer of the Z registers: Z_a's last write is done by
+// then, since Z_b's last block has two steps unless it is the packet's first block, and then Z_a is
+// zero); Z_b follows on fin_zb in the next cycle (the last block's data is added then), and the lane
+// starts the next packet meanwhile.
 // s_axis_tready depends only on registers and FIFO states, never on s_axis_tvalid.
 // Input tkeep is not needed (lengths come from the command); tlast is checked: a beat whose tlast
 // disagrees with the command's lengths sets the packet's error flag (the beats still count).
@@ -62,7 +64,7 @@ module tonic_gcm_data (
 
     input  wire         fin_ready,
     output wire         fin_valid,
-    output wire [127:0] fin_za,        // valid the cycle after fin_valid && fin_ready
+    output wire [127:0] fin_za,        // valid with fin_valid
     output wire [127:0] fin_zb,        // (ditto)
     output wire [127:0] fin_h,
     output wire [127:0] fin_h2,
@@ -89,7 +91,6 @@ module tonic_gcm_data (
     reg [63:0]  xlo_reg, xhi_reg;             // its data
     reg         wr_reg, ws_reg;               // add up and write Z[ws] this cycle
     reg         fj_empty_reg;                 // for fin_zb
-    reg [127:0] za_reg;                       // fin_za
 
     // stream byte j, bit 7-m is polynomial coefficient 8j+m
     function [63:0] poly64(input [63:0] beat);
@@ -181,7 +182,8 @@ module tonic_gcm_data (
     wire [127:0] z_new = t_reg ^ mul_q ^ {xhi_reg, xlo_reg};
 
     assign fin_valid   = done_now;
-    assign fin_za      = za_reg;
+    // Z_a: the stream other than the last block's, zero if it had no block (or there were none)
+    assign fin_za      = (sb_reg ? fr_reg[0] : fr_reg[1]) ? 128'd0 : sb_reg ? z0_reg : z1_reg;
     assign fin_zb      = fj_empty_reg ? 128'd0 : z_new;
     assign fin_h       = h_reg;
     assign fin_h2      = h2_reg;
@@ -219,14 +221,7 @@ module tonic_gcm_data (
             else z0_reg <= z_new;
         end
         ws_reg <= sb_reg;
-        if (done_now) begin
-            fj_empty_reg <= empty_go;
-            // Z_a: the stream other than the last block's (zero if it had no block), as it is
-            // after this cycle's write, so tonic_gcm_final gets it from a register
-            if (empty_go || (sb_reg ? fr_reg[0] : fr_reg[1])) za_reg <= 128'd0;
-            else if (wr_reg && ws_reg != sb_reg) za_reg <= z_new;
-            else za_reg <= sb_reg ? z0_reg : z1_reg;
-        end
+        if (done_now) fj_empty_reg <= empty_go;
         if (load) begin
             mode_reg <= info_mode;
             aad_len_reg <= info_aad_len;

@@ -2,8 +2,8 @@
 // tonic_gcm_final — the end of a GCM/GMAC packet: the length block, the tag, and its check.
 //
 // tonic_gcm_data hands over each packet here in the cycle of its last GHASH step (H, H^2, lengths,
-// mode, ICV length, expected tag), and the two streams' sums Z_a, Z_b in the next cycle (see
-// tonic_gcm_data: Z_b holds the packet's last block). It can then start the next packet at once,
+// mode, ICV length, expected tag, and the sum Z_a of one of its two GHASH streams), and the other
+// stream's sum Z_b in the next cycle (see tonic_gcm_data: Z_b holds the packet's last block). It can then start the next packet at once,
 // while this block computes, with its own two-stage digit multiplier (tonic_ghash_mul):
 //     W  = Z_a * H^2 + Z_b * H + L    L = [len(A)]64 || [len(C)]64 in bits
 //     Y  = W * H                      (= GHASH(H, A, C))
@@ -36,8 +36,8 @@ module tonic_gcm_final (
     input  wire [127:0] in_tag,        // expected tag (verify modes)
     input  wire         in_err,        // framing error seen by the data stage, passed through
     input  wire         in_key,        // key job: Y = H^2 to sq, no tag (in_za is taken as 0)
-    input  wire [127:0] in_za,         // the cycle after in_valid && in_ready
-    input  wire [127:0] in_zb,         // (ditto)
+    input  wire [127:0] in_za,         // with in_valid
+    input  wire [127:0] in_zb,         // the cycle after in_valid && in_ready
 
     input  wire         ej0_valid,
     input  wire [127:0] ej0_data,
@@ -58,6 +58,7 @@ module tonic_gcm_final (
     reg [3:0]   state_reg;
     reg [127:0] h_reg, tag_reg, acc_reg, zb_reg;
     reg [63:0]  d_reg, la_reg, lb_reg;
+    reg [63:0]  zah_reg;                   // Z_a's high digit
     reg         verify_reg, err_reg, key_reg;
     reg [127:0] mask_reg;
 
@@ -81,14 +82,12 @@ module tonic_gcm_final (
     wire out_go = state_reg == S_OUT && !key_reg && go_reg;
     assign in_ready = state_reg == S_IDLE || out_go;
 
-    // the digit issued in each state: the multiplier's H is its own register (H^2 from the job,
-    // then H from S_A1 on) and the digit is a register too, loaded a cycle ahead (d_reg), except
-    // in S_A0, where Z_a has only just arrived
-    wire hi    = state_reg == S_A1 || state_reg == S_B1 || state_reg == S_W1;
-    reg          a0_reg;     // state_reg == S_A0, as a register: no state decode before the 64 muxes
-    wire [63:0]  d = a0_reg ? in_za[63:0] & {64{!key_reg}} : d_reg;
+    // the digit issued in each state comes from a register, loaded a cycle ahead (d_reg: the
+    // multiplier's AND-XOR tree starts at a flip-flop, with no multiplexer on its 128-fold fan-out);
+    // the multiplier's H is its own register (H^2 from the job, then H from S_A1 on)
+    wire         hi = state_reg == S_A1 || state_reg == S_B1 || state_reg == S_W1;
     wire [127:0] mul_q;
-    tonic_ghash_mul u_mul (.clk(clk), .hi(hi), .d(d), .h_ld(in_ready || state_reg == S_A1),
+    tonic_ghash_mul u_mul (.clk(clk), .hi(hi), .d(d_reg), .h_ld(in_ready || state_reg == S_A1),
                            .h_in(state_reg == S_A1 ? h_reg : in_h2), .q(mul_q));
     wire [127:0] w = acc_reg ^ mul_q;                      // W, in S_W
 
@@ -106,8 +105,9 @@ module tonic_gcm_final (
 
     always @(posedge clk) begin
         go_reg <= ej0_valid && res_ready;
-        a0_reg <= !rst && in_valid && in_ready;
         if (in_ready) begin
+            d_reg <= in_za[63:0] & {64{!in_key}};          // S_A0's digit
+            zah_reg <= in_za[127:64] & {64{!in_key}};
             h_reg <= in_h;
             tag_reg <= in_tag;
             verify_reg <= in_verify;
@@ -122,7 +122,7 @@ module tonic_gcm_final (
             endcase
         end
         case (state_reg)                                   // the next state's digit
-            S_A0: d_reg <= in_za[127:64] & {64{!key_reg}};
+            S_A0: d_reg <= zah_reg;
             S_A1: d_reg <= zb_reg[63:0];
             S_B0: d_reg <= zb_reg[127:64];
             S_W:  d_reg <= w[63:0];
