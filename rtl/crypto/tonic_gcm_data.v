@@ -65,7 +65,7 @@ module tonic_gcm_data (
     input  wire         fin_ready,
     output wire         fin_valid,
     output wire [127:0] fin_za,        // valid with fin_valid
-    output wire [127:0] fin_zb,        // (ditto)
+    output wire [127:0] fin_zb,        // valid the cycle after fin_valid && fin_ready
     output wire [127:0] fin_h,
     output wire [127:0] fin_h2,
     output wire [15:0]  fin_aad_len,

@@ -3,8 +3,9 @@
 //
 // tonic_gcm_data hands over each packet here in the cycle of its last GHASH step (H, H^2, lengths,
 // mode, ICV length, expected tag, and the sum Z_a of one of its two GHASH streams), and the other
-// stream's sum Z_b in the next cycle (see tonic_gcm_data: Z_b holds the packet's last block). It can then start the next packet at once,
-// while this block computes, with its own two-stage digit multiplier (tonic_ghash_mul):
+// stream's sum Z_b in the next cycle (see tonic_gcm_data: Z_b holds the packet's last block). It
+// can then start the next packet at once, while this block computes, with its own two-stage digit
+// multiplier (tonic_ghash_mul):
 //     W  = Z_a * H^2 + Z_b * H + L    L = [len(A)]64 || [len(C)]64 in bits
 //     Y  = W * H                      (= GHASH(H, A, C))
 //     S  = Y + E(K, J0)               (from the E(J0) FIFO, filled by the AES core in packet order)
